@@ -1,0 +1,287 @@
+//! The command line: one file per noun. Parsing and printing only; every
+//! rule lives in the library.
+
+mod committee;
+mod db;
+mod demo;
+mod report;
+mod unit;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use ggw::db::Database;
+use ggw::import::{ImportOptions, ImportSummary, OnConflict};
+use ggw::model::date::{Date, parse_date, today};
+use ggw::output::{self, Format, Lang, Record, Table, Text};
+
+/// ggw: the registry of a 关工委 office — units (单位), committees (关工委),
+/// and the figures of the bulletin (组建率, 达标率).
+#[derive(Parser)]
+#[command(name = "ggw", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// The registry file [default: $GGW_DB, else ggw.sqlite in the platform data directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    /// How to print tables and records
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
+
+    /// Language of labels and messages
+    #[arg(long, global = true, env = "GGW_LANG", value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Units (单位): the organs, institutions and enterprises the office covers
+    #[command(subcommand)]
+    Unit(unit::UnitCommand),
+    /// Committees (关工委) of the units, their members and the six standards (六有)
+    #[command(subcommand)]
+    Committee(committee::CommitteeCommand),
+    /// The published figures
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// The database file
+    #[command(subcommand)]
+    Db(db::DbCommand),
+    /// Build a registry from the embedded Jixi 2023 example and print its coverage
+    Demo(demo::DemoArgs),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+impl Cli {
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let context = Context {
+        db: cli.db.clone(),
+        format: match cli.format {
+            FormatArg::Table => Format::Table,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+        },
+        lang: cli.lang(),
+    };
+    match cli.command {
+        Command::Unit(command) => unit::run(&context, command),
+        Command::Committee(command) => committee::run(&context, command),
+        Command::Report(command) => report::run(&context, command),
+        Command::Db(command) => db::run(&context, command),
+        Command::Demo(args) => demo::run(&context, args),
+        Command::Completions { shell } => {
+            let mut stdout = io::stdout().lock();
+            clap_complete::generate(shell, &mut Cli::command(), "ggw", &mut stdout);
+            Ok(())
+        }
+    }
+}
+
+/// Prints the error in the output language and picks the exit code: 1 for
+/// a refused request, 3 for anything internal. A closed pipe (`ggw unit list
+/// | head -1`) ends quietly.
+pub fn exit_with(error: &anyhow::Error, lang: Lang) -> ExitCode {
+    let broken_pipe = error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        return ExitCode::SUCCESS;
+    }
+    let prefix = match lang {
+        Lang::Zh => "错误：",
+        Lang::En => "error: ",
+    };
+    let (message, code) = match error.downcast_ref::<ggw::Error>() {
+        Some(e) => (e.message(lang), e.exit_code()),
+        None => (format!("{error:#}"), 3),
+    };
+    let _ = writeln!(io::stderr(), "{prefix}{message}");
+    ExitCode::from(code as u8)
+}
+
+/// What every command needs: where the registry is and how to print.
+pub struct Context {
+    db: Option<PathBuf>,
+    format: Format,
+    lang: Lang,
+}
+
+impl Context {
+    /// `--db`, else `$GGW_DB`, else the platform default.
+    fn db_path(&self) -> ggw::Result<PathBuf> {
+        if let Some(path) = &self.db {
+            return Ok(path.clone());
+        }
+        match std::env::var_os("GGW_DB") {
+            Some(path) if !path.is_empty() => Ok(PathBuf::from(path)),
+            _ => ggw::db::default_path(),
+        }
+    }
+
+    fn open(&self) -> ggw::Result<Database> {
+        Database::open(&self.db_path()?)
+    }
+
+    fn table(&self, table: &Table) -> anyhow::Result<()> {
+        let mut out = io::stdout().lock();
+        output::write_table(&mut out, table, self.format, self.lang)?;
+        Ok(out.flush()?)
+    }
+
+    /// A heading over a table, in the table format only.
+    fn titled_table(&self, title: &Text, table: &Table) -> anyhow::Result<()> {
+        if self.format == Format::Table {
+            self.say(title)?;
+        }
+        self.table(table)
+    }
+
+    fn record(&self, record: &Record) -> anyhow::Result<()> {
+        let mut out = io::stdout().lock();
+        output::write_record(&mut out, record, self.format, self.lang)?;
+        Ok(out.flush()?)
+    }
+
+    /// A line for the clerk on stdout.
+    fn say(&self, text: &Text) -> anyhow::Result<()> {
+        let mut out = io::stdout().lock();
+        writeln!(out, "{}", text.get(self.lang))?;
+        Ok(out.flush()?)
+    }
+
+    /// A warning on stderr, which never mixes with data on stdout.
+    fn warn(&self, text: &Text) {
+        let prefix = match self.lang {
+            Lang::Zh => "注意：",
+            Lang::En => "warning: ",
+        };
+        let _ = writeln!(io::stderr(), "{prefix}{}", text.get(self.lang));
+    }
+
+    /// Tells what an import did: the counts, unused columns, warnings.
+    fn import_report(
+        &self,
+        file: &Path,
+        summary: &ImportSummary,
+        dry_run: bool,
+    ) -> anyhow::Result<()> {
+        for warning in &summary.warnings {
+            self.warn(warning);
+        }
+        if !summary.ignored_columns.is_empty() {
+            let (zh, en) = (
+                summary.ignored_columns.join("、"),
+                summary.ignored_columns.join(", "),
+            );
+            self.warn(&ggw::text!("未使用的列：{zh}", "columns not used: {en}"));
+        }
+        let counts = summary.text();
+        let (file, zh, en) = (file.display(), &counts.zh, &counts.en);
+        if dry_run {
+            self.say(&ggw::text!(
+                "{file}：{zh}（试运行，未写入）",
+                "{file}: {en} (dry run: nothing written)"
+            ))
+        } else {
+            self.say(&ggw::text!("{file}：{zh}", "{file}: {en}"))
+        }
+    }
+}
+
+/// A date argument: a bad date is a refused value (exit 1), not a usage error.
+fn date_arg(s: &str) -> ggw::Result<Date> {
+    parse_date(s).map_err(ggw::Error::Refused)
+}
+
+fn date_or_today(s: Option<&str>) -> ggw::Result<Date> {
+    s.map_or_else(|| Ok(today()), date_arg)
+}
+
+/// The options every `<noun> import` takes.
+#[derive(Args)]
+struct ImportArgs {
+    /// The file: .xlsx, .xls, .ods, .csv, .tsv or .txt
+    file: PathBuf,
+    /// The worksheet, by name or number (the first by default)
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Check everything, write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// What to do with a row that is already registered
+    #[arg(long, value_enum, default_value_t = OnConflictArg::Update)]
+    on_conflict: OnConflictArg,
+    /// Accept credit codes that fail their check character
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OnConflictArg {
+    Update,
+    Skip,
+    Fail,
+}
+
+impl ImportArgs {
+    fn options(&self) -> ImportOptions {
+        ImportOptions {
+            on_conflict: match self.on_conflict {
+                OnConflictArg::Update => OnConflict::Update,
+                OnConflictArg::Skip => OnConflict::Skip,
+                OnConflictArg::Fail => OnConflict::Fail,
+            },
+            force: self.force,
+        }
+    }
+
+    /// Reads the file, then runs `import` in one transaction, rolled back on a dry run.
+    fn run(
+        &self,
+        context: &Context,
+        import: impl FnOnce(
+            &rusqlite::Connection,
+            &ggw::import::Sheet,
+            &ImportOptions,
+        ) -> ggw::Result<ImportSummary>,
+    ) -> anyhow::Result<()> {
+        let sheet = ggw::import::read_sheet(&self.file, self.sheet.as_deref())?;
+        let mut db = context.open()?;
+        let options = self.options();
+        let summary = db.write_unless(self.dry_run, |tx| import(tx, &sheet, &options))?;
+        context.import_report(&self.file, &summary, self.dry_run)
+    }
+}

@@ -1,0 +1,594 @@
+//! 关工委: establishing, naming, reading and changing committees and their members.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::units::{self, UnitRef};
+use crate::model::committee::{CommitteeStatus, Role, Standard};
+use crate::model::date::{Date, today};
+use crate::model::enums::Enumerated;
+use crate::model::{clean, phone};
+use crate::output::Text;
+use crate::{Error, Result, refuse};
+
+#[derive(Debug, Clone)]
+pub struct Committee {
+    pub id: i64,
+    pub name: String,
+    pub status: CommitteeStatus,
+    pub established_on: Option<Date>,
+    pub dissolved_on: Option<Date>,
+    pub batch: Option<i64>,
+    /// Which of the six standards (六有) it meets, in [`Standard::ALL`] order.
+    pub standards: Vec<(Standard, bool)>,
+    pub yearly_funds: Option<i64>,
+    pub note: Option<String>,
+    pub units: Vec<UnitRef>,
+    pub members: Vec<Member>,
+}
+
+impl Committee {
+    pub fn compliant(&self) -> bool {
+        self.standards.iter().all(|(_, met)| *met)
+    }
+
+    /// The current holder of a role, if any.
+    pub fn current(&self, role: Role) -> Option<&Member> {
+        self.members
+            .iter()
+            .find(|m| m.role == role && m.ended_on.is_none())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub retired: bool,
+    pub post: Option<String>,
+    pub phone: Option<String>,
+    pub started_on: Option<Date>,
+    pub ended_on: Option<Date>,
+}
+
+/// A new committee: active from `established_on`, or planned when that is `None`.
+#[derive(Debug, Clone)]
+pub struct NewCommittee {
+    pub units: Vec<UnitRef>,
+    pub established_on: Option<Date>,
+    pub batch: Option<i64>,
+    pub name: Option<String>,
+}
+
+pub fn establish(conn: &Connection, new: &NewCommittee) -> Result<i64> {
+    if new.units.is_empty() {
+        return Err(refuse!("请至少指定一个单位", "name at least one unit"));
+    }
+    for (index, unit) in new.units.iter().enumerate() {
+        if new.units[..index].iter().any(|u| u.id == unit.id) {
+            let name = &unit.name;
+            return Err(refuse!(
+                "单位“{name}”重复",
+                "the unit '{name}' is named twice"
+            ));
+        }
+        units::active_or_reason(conn, unit)?.map_err(Error::Refused)?;
+        if let Some(existing) = units::current_committee(conn, unit.id)? {
+            let name = &unit.name;
+            return Err(refuse!(
+                "单位“{name}”已有关工委（#{existing}）：可用 ggw committee show {existing} 查看",
+                "the unit '{name}' already has a committee (#{existing}): see ggw committee show {existing}"
+            ));
+        }
+    }
+    if let Some(date) = new.established_on {
+        check_not_future(date)?;
+    }
+    check_batch(new.batch)?;
+    let name = match new.name.as_deref().map(clean).filter(|n| !n.is_empty()) {
+        Some(name) => name,
+        None => default_name(&new.units),
+    };
+    let status = if new.established_on.is_some() {
+        CommitteeStatus::Active
+    } else {
+        CommitteeStatus::Planned
+    };
+    conn.execute(
+        "INSERT INTO committee (name, status, established_on, batch) VALUES (?1, ?2, ?3, ?4)",
+        params![name, status.code(), new.established_on, new.batch],
+    )?;
+    let id = conn.last_insert_rowid();
+    add_units(conn, id, &new.units)?;
+    Ok(id)
+}
+
+fn add_units(conn: &Connection, id: i64, units: &[UnitRef]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO committee_unit (committee_id, unit_id, position)
+         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM committee_unit WHERE committee_id = ?1))",
+    )?;
+    for unit in units {
+        stmt.execute(params![id, unit.id])?;
+    }
+    Ok(())
+}
+
+/// `鸡西市司法局关工委`, or `市中医院等3家单位联合关工委` for a joint committee.
+fn default_name(units: &[UnitRef]) -> String {
+    match units {
+        [one] => format!("{}关工委", one.name),
+        [first, ..] => format!("{}等{}家单位联合关工委", first.name, units.len()),
+        [] => "关工委".to_string(),
+    }
+}
+
+fn check_not_future(date: Date) -> Result<()> {
+    if date > today() {
+        return Err(refuse!(
+            "成立日期 {date} 晚于今天：尚未成立的关工委请用 --planned 登记为筹建中",
+            "the date {date} is in the future: record a committee not yet set up with --planned"
+        ));
+    }
+    Ok(())
+}
+
+fn check_batch(batch: Option<i64>) -> Result<()> {
+    match batch {
+        Some(n) if n < 1 => Err(refuse!(
+            "批次应为从1开始的整数，而不是 {n}",
+            "a batch is a whole number from 1, not {n}"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Names a committee by its id, its name, or a unit it covers (by the
+/// unit's id, name or alias): the unit's current committee, else its last.
+pub fn resolve(conn: &Connection, name: &str) -> Result<i64> {
+    let wanted = clean(name);
+    let digits = wanted.strip_prefix('#').unwrap_or(&wanted);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let id: i64 = digits.parse().map_err(|_| no_committee_id(&wanted))?;
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM committee WHERE id = ?1)",
+            [id],
+            |row| row.get(0),
+        )?;
+        return if exists {
+            Ok(id)
+        } else {
+            Err(no_committee_id(&wanted))
+        };
+    }
+    let by_name: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM committee WHERE name = ?1 ORDER BY status = 'dissolved', id DESC LIMIT 1",
+            [&wanted],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(id) = by_name {
+        return Ok(id);
+    }
+    let unit = units::resolve(conn, &wanted)?;
+    let latest: Option<i64> = conn
+        .query_row(
+            "SELECT c.id FROM committee c JOIN committee_unit cu ON cu.committee_id = c.id
+             WHERE cu.unit_id = ?1
+             ORDER BY c.status = 'dissolved', c.established_on DESC, c.id DESC LIMIT 1",
+            [unit.id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    latest.ok_or_else(|| {
+        let name = unit.name;
+        refuse!(
+            "单位“{name}”还没有关工委：可用 ggw committee establish 建立",
+            "the unit '{name}' has no committee yet: set one up with ggw committee establish"
+        )
+    })
+}
+
+fn no_committee_id(wanted: &str) -> Error {
+    refuse!(
+        "没有编号为 {wanted} 的关工委（ggw committee list 列出全部）",
+        "there is no committee with id {wanted} (ggw committee list lists them all)"
+    )
+}
+
+const SELECT_COMMITTEE: &str = "SELECT id, name, status, established_on, dissolved_on, batch,
+    has_leadership, has_team, has_rules, has_premises, has_files, has_funds, yearly_funds, note
+    FROM committee";
+
+fn committee_from_row(row: &Row) -> rusqlite::Result<Committee> {
+    let status: String = row.get("status")?;
+    let mut standards = Vec::new();
+    for standard in Standard::ALL {
+        standards.push((*standard, row.get::<_, bool>(standard.column())?));
+    }
+    Ok(Committee {
+        id: row.get("id")?,
+        name: row.get("name")?,
+        status: CommitteeStatus::from_code(&status).unwrap_or(CommitteeStatus::Active),
+        established_on: row.get("established_on")?,
+        dissolved_on: row.get("dissolved_on")?,
+        batch: row.get("batch")?,
+        standards,
+        yearly_funds: row.get("yearly_funds")?,
+        note: row.get("note")?,
+        units: Vec::new(),
+        members: Vec::new(),
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Committee> {
+    let mut committee = conn
+        .query_row(
+            &format!("{SELECT_COMMITTEE} WHERE id = ?1"),
+            [id],
+            committee_from_row,
+        )
+        .optional()?
+        .ok_or_else(|| no_committee_id(&id.to_string()))?;
+    fill(conn, &mut committee)?;
+    Ok(committee)
+}
+
+fn fill(conn: &Connection, committee: &mut Committee) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT u.id, u.name FROM committee_unit cu JOIN unit u ON u.id = cu.unit_id
+         WHERE cu.committee_id = ?1 ORDER BY cu.position",
+    )?;
+    committee.units = stmt
+        .query_map([committee.id], |row| {
+            Ok(UnitRef {
+                id: row.get(0)?,
+                name: row.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, role, retired, post, phone, started_on, ended_on FROM committee_member
+         WHERE committee_id = ?1 ORDER BY ended_on IS NOT NULL, ended_on DESC,
+             CASE role WHEN 'honorary_director' THEN 1 WHEN 'adviser' THEN 2 WHEN 'director' THEN 3
+                 WHEN 'executive_deputy' THEN 4 WHEN 'deputy_director' THEN 5
+                 WHEN 'secretary_general' THEN 6 WHEN 'member' THEN 7 ELSE 8 END, id",
+    )?;
+    committee.members = stmt
+        .query_map([committee.id], |row| {
+            let role: String = row.get(2)?;
+            Ok(Member {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                role: Role::from_code(&role).unwrap_or(Role::Member),
+                retired: row.get(3)?,
+                post: row.get(4)?,
+                phone: row.get(5)?,
+                started_on: row.get(6)?,
+                ended_on: row.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CommitteeFilter {
+    pub status: Option<CommitteeStatus>,
+    pub batch: Option<i64>,
+    /// Dissolved committees are left out unless asked for by status or this.
+    pub include_dissolved: bool,
+}
+
+pub fn list(conn: &Connection, filter: &CommitteeFilter) -> Result<Vec<Committee>> {
+    let sql = format!(
+        "{SELECT_COMMITTEE}
+         WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR batch = ?2)
+           AND (?1 IS NOT NULL OR ?3 OR status <> 'dissolved')
+         ORDER BY id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut committees: Vec<Committee> = stmt
+        .query_map(
+            params![
+                filter.status.map(|s| s.code()),
+                filter.batch,
+                filter.include_dissolved
+            ],
+            committee_from_row,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    for committee in &mut committees {
+        fill(conn, committee)?;
+    }
+    Ok(committees)
+}
+
+/// Changes to a committee; `None` leaves a value as it is.
+#[derive(Debug, Clone, Default)]
+pub struct CommitteeEdit {
+    pub name: Option<String>,
+    /// Sets the date; a planned committee becomes active.
+    pub established_on: Option<Date>,
+    pub batch: Option<Option<i64>>,
+    pub meets: Vec<Standard>,
+    pub lacks: Vec<Standard>,
+    pub yearly_funds: Option<Option<i64>>,
+    pub note: Option<Option<String>>,
+    pub add_units: Vec<UnitRef>,
+    pub remove_units: Vec<UnitRef>,
+}
+
+/// Applies an edit; returns false when it changed nothing.
+pub fn edit(conn: &Connection, id: i64, edit: &CommitteeEdit) -> Result<bool> {
+    let before = get(conn, id)?;
+    if before.status == CommitteeStatus::Dissolved {
+        let name = &before.name;
+        return Err(refuse!(
+            "关工委“{name}”已撤销，不能再修改",
+            "the committee '{name}' was dissolved and cannot be changed"
+        ));
+    }
+    if let Some(standard) = edit.meets.iter().find(|s| edit.lacks.contains(s)) {
+        let (zh, en) = (standard.zh(), standard.en());
+        return Err(refuse!(
+            "“{zh}”不能同时列在 --meets 和 --lacks 中",
+            "'{en}' cannot be in both --meets and --lacks"
+        ));
+    }
+    if let Some(name) = &edit.name {
+        let name = clean(name);
+        if name.is_empty() {
+            return Err(refuse!(
+                "关工委名称不能为空",
+                "a committee name cannot be empty"
+            ));
+        }
+        conn.execute(
+            "UPDATE committee SET name = ?2 WHERE id = ?1",
+            params![id, name],
+        )?;
+    }
+    if let Some(date) = edit.established_on {
+        check_not_future(date)?;
+        conn.execute(
+            "UPDATE committee SET established_on = ?2, status = 'active' WHERE id = ?1",
+            params![id, date],
+        )?;
+    }
+    if let Some(batch) = edit.batch {
+        check_batch(batch)?;
+        conn.execute(
+            "UPDATE committee SET batch = ?2 WHERE id = ?1",
+            params![id, batch],
+        )?;
+    }
+    for (standards, met) in [(&edit.meets, true), (&edit.lacks, false)] {
+        for standard in standards {
+            // The column name comes from the fixed list of standards.
+            let sql = format!(
+                "UPDATE committee SET {} = ?2 WHERE id = ?1",
+                standard.column()
+            );
+            conn.execute(&sql, params![id, met])?;
+        }
+    }
+    if let Some(funds) = edit.yearly_funds {
+        conn.execute(
+            "UPDATE committee SET yearly_funds = ?2 WHERE id = ?1",
+            params![id, funds],
+        )?;
+    }
+    if let Some(note) = &edit.note {
+        let note = note.as_deref().and_then(crate::model::non_empty);
+        conn.execute(
+            "UPDATE committee SET note = ?2 WHERE id = ?1",
+            params![id, note],
+        )?;
+    }
+    for unit in &edit.remove_units {
+        let removed = conn.execute(
+            "DELETE FROM committee_unit WHERE committee_id = ?1 AND unit_id = ?2",
+            params![id, unit.id],
+        )?;
+        if removed == 0 {
+            let name = &unit.name;
+            return Err(refuse!(
+                "单位“{name}”不在这个关工委中",
+                "the unit '{name}' is not covered by this committee"
+            ));
+        }
+    }
+    for unit in &edit.add_units {
+        units::active_or_reason(conn, unit)?.map_err(Error::Refused)?;
+        if let Some(existing) = units::current_committee(conn, unit.id)? {
+            let name = &unit.name;
+            return Err(refuse!(
+                "单位“{name}”已有关工委（#{existing}）",
+                "the unit '{name}' already has a committee (#{existing})"
+            ));
+        }
+    }
+    add_units(conn, id, &edit.add_units)?;
+    let covered: i64 = conn.query_row(
+        "SELECT count(*) FROM committee_unit WHERE committee_id = ?1",
+        [id],
+        |row| row.get(0),
+    )?;
+    if covered == 0 {
+        return Err(refuse!(
+            "关工委至少要覆盖一个单位：如要撤销，请用 ggw committee dissolve",
+            "a committee covers at least one unit: to end it, use ggw committee dissolve"
+        ));
+    }
+    let after = get(conn, id)?;
+    Ok(!same_committee(&before, &after))
+}
+
+fn same_committee(a: &Committee, b: &Committee) -> bool {
+    (
+        &a.name,
+        a.status,
+        a.established_on,
+        a.batch,
+        &a.standards,
+        a.yearly_funds,
+        &a.note,
+        &a.units,
+    ) == (
+        &b.name,
+        b.status,
+        b.established_on,
+        b.batch,
+        &b.standards,
+        b.yearly_funds,
+        &b.note,
+        &b.units,
+    )
+}
+
+/// Dissolves a committee on a date; its current members leave on that date.
+pub fn dissolve(conn: &Connection, id: i64, on: Date) -> Result<()> {
+    let committee = get(conn, id)?;
+    let name = &committee.name;
+    if committee.status == CommitteeStatus::Dissolved {
+        return Err(refuse!(
+            "关工委“{name}”已经撤销",
+            "the committee '{name}' is already dissolved"
+        ));
+    }
+    if let Some(established) = committee.established_on.filter(|d| *d > on) {
+        return Err(refuse!(
+            "撤销日期 {on} 早于成立日期 {established}",
+            "the date {on} is before the committee was set up ({established})"
+        ));
+    }
+    conn.execute(
+        "UPDATE committee SET status = 'dissolved', dissolved_on = ?2,
+             established_on = coalesce(established_on, ?2) WHERE id = ?1",
+        params![id, on],
+    )?;
+    conn.execute(
+        "UPDATE committee_member SET ended_on = ?2 WHERE committee_id = ?1 AND ended_on IS NULL",
+        params![id, on],
+    )?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMember {
+    pub name: String,
+    pub role: Role,
+    pub retired: bool,
+    pub post: Option<String>,
+    pub phone: Option<String>,
+    pub started_on: Option<Date>,
+}
+
+pub fn add_member(conn: &Connection, committee_id: i64, new: &NewMember) -> Result<i64> {
+    let committee = get(conn, committee_id)?;
+    let committee_name = &committee.name;
+    if committee.status == CommitteeStatus::Dissolved {
+        return Err(refuse!(
+            "关工委“{committee_name}”已撤销，不能再增加成员",
+            "the committee '{committee_name}' was dissolved: it takes no new members"
+        ));
+    }
+    let name = clean(&new.name);
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(refuse!("成员姓名不能为空", "a member needs a name"));
+    }
+    let (role_zh, role_en) = (new.role.zh(), new.role.en());
+    if let Some(holder) = committee
+        .current(new.role)
+        .filter(|_| new.role == Role::Director)
+    {
+        let holder = &holder.name;
+        return Err(refuse!(
+            "“{committee_name}”已有{role_zh}{holder}：请先用 ggw committee member remove 结束其任职",
+            "'{committee_name}' already has a {role_en}, {holder}: end that term first with ggw committee member remove"
+        ));
+    }
+    if committee
+        .members
+        .iter()
+        .any(|m| m.name == name && m.role == new.role && m.ended_on.is_none())
+    {
+        return Err(refuse!(
+            "{name}已是“{committee_name}”的{role_zh}",
+            "{name} is already {role_en} of '{committee_name}'"
+        ));
+    }
+    let phone = match new.phone.as_deref().filter(|p| !clean(p).is_empty()) {
+        Some(raw) => Some(phone::parse_phone(raw).map_err(Error::Refused)?),
+        None => None,
+    };
+    conn.execute(
+        "INSERT INTO committee_member (committee_id, name, role, retired, post, phone, started_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            committee_id,
+            name,
+            new.role.code(),
+            new.retired,
+            new.post.as_deref().and_then(crate::model::non_empty),
+            phone,
+            new.started_on
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Ends a member's term; the row stays as the committee's history.
+pub fn end_member(
+    conn: &Connection,
+    committee_id: i64,
+    name: &str,
+    role: Option<Role>,
+    on: Date,
+) -> Result<Member> {
+    let committee = get(conn, committee_id)?;
+    let name = clean(name);
+    let current: Vec<&Member> = committee
+        .members
+        .iter()
+        .filter(|m| m.name == name && m.ended_on.is_none() && role.is_none_or(|r| r == m.role))
+        .collect();
+    let committee_name = &committee.name;
+    let member = match current.as_slice() {
+        [one] => (*one).clone(),
+        [] => {
+            return Err(refuse!(
+                "“{committee_name}”没有在任成员“{name}”",
+                "'{committee_name}' has no serving member named '{name}'"
+            ));
+        }
+        _ => {
+            return Err(refuse!(
+                "{name}在“{committee_name}”担任多个职务：请用 --role 指定",
+                "{name} holds several roles in '{committee_name}': name one with --role"
+            ));
+        }
+    };
+    if let Some(started) = member.started_on.filter(|d| *d > on) {
+        return Err(refuse!(
+            "离任日期 {on} 早于任职日期 {started}",
+            "the end date {on} is before the term began ({started})"
+        ));
+    }
+    conn.execute(
+        "UPDATE committee_member SET ended_on = ?2 WHERE id = ?1",
+        params![member.id, on],
+    )?;
+    Ok(Member {
+        ended_on: Some(on),
+        ..member
+    })
+}
+
+/// Text naming a committee for messages: `鸡西市司法局关工委（#3）`.
+pub fn describe(committee: &Committee) -> Text {
+    let (name, id) = (&committee.name, committee.id);
+    crate::text!("{name}（#{id}）", "{name} (#{id})")
+}

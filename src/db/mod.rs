@@ -1,0 +1,116 @@
+//! The SQLite file: where it is, opening it safely, and the queries.
+
+pub mod committees;
+pub mod kinds;
+pub mod schema;
+pub mod units;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
+
+use crate::{Error, Result};
+
+/// How long a command waits for another writer (a clerk and a scheduled
+/// export may run at once) before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// `ggw.sqlite` in the platform's data directory.
+pub fn default_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "ggw")
+        .map(|dirs| dirs.data_dir().join("ggw.sqlite"))
+        .ok_or_else(|| {
+            crate::refuse!(
+                "找不到本机的数据目录：请用 --db 或环境变量 GGW_DB 指定数据库文件",
+                "no data directory is known on this machine: name the database with --db or GGW_DB"
+            )
+        })
+}
+
+pub struct Database {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Database {
+    /// Opens the registry, creating and migrating it as needed.
+    pub fn open(path: &Path) -> Result<Database> {
+        create_private(path)?;
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // On a file system without shared memory SQLite keeps its rollback
+        // journal, which is still safe, so the mode it answers is not checked.
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .map_err(|e| not_a_database(e, path))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        schema::migrate(&mut conn, path)?;
+        Ok(Database {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of its writes land, or none.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.write_unless(false, f)
+    }
+
+    /// Like [`Database::write`], but rolls back when `dry_run` is set, so that
+    /// a dry run checks everything a real run would.
+    pub fn write_unless<T>(
+        &mut self,
+        dry_run: bool,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        if dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
+        Ok(value)
+    }
+}
+
+/// A new database file is readable by its owner only.
+fn create_private(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Created by another process in the meantime.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+fn not_a_database(e: rusqlite::Error, path: &Path) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => schema::not_a_registry(path),
+        _ => Error::Database(e),
+    }
+}

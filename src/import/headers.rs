@@ -1,0 +1,207 @@
+//! The one table of header synonyms, and finding the header row of a sheet
+//! below its title rows and above its footer.
+
+use crate::output::Text;
+
+use super::SheetRow;
+
+/// A field an importer reads. Its synonyms are the headers units write for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    pub key: &'static str,
+    /// The header the clerk is told to use, Chinese then English.
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub synonyms: &'static [&'static str],
+    pub required: bool,
+}
+
+macro_rules! fields {
+    ($($name:ident = $key:literal, $zh:literal, $en:literal, [$($syn:literal),*];)*) => {
+        $(pub const $name: Field = Field { key: $key, zh: $zh, en: $en, synonyms: &[$($syn),*], required: false };)*
+    };
+}
+
+fields! {
+    UNIT = "unit", "单位名称", "unit", ["单位", "单位全称", "所在单位", "单位名", "unit name", "name of unit"];
+    ALIASES = "aliases", "简称", "aliases", ["单位简称", "别名", "曾用名", "alias", "short name"];
+    UNIT_KIND = "unit_kind", "单位类别", "kind", ["单位类型", "单位性质", "类别", "unit kind", "type"];
+    PARENT = "parent", "上级单位", "parent", ["主管单位", "上级主管单位", "主管部门", "parent unit"];
+    CREDIT_CODE = "credit_code", "统一社会信用代码", "credit code", ["信用代码", "社会信用代码", "uscc"];
+    STAFF = "staff", "职工人数", "staff", ["在职人数", "干部职工人数", "职工总数", "staff count"];
+    YOUNG_STAFF = "young_staff", "青年职工人数", "young staff", ["青年干部职工人数", "青年人数", "青年职工", "young staff count"];
+    CONTACT = "contact", "联系人", "contact", ["联络人", "contact person"];
+    PHONE = "phone", "联系电话", "phone", ["电话", "手机", "手机号码", "手机号", "联系方式", "telephone", "mobile"];
+    NOTE = "note", "备注", "note", ["说明", "notes", "remark", "remarks"];
+    ESTABLISHED_ON = "established_on", "成立日期", "established", ["成立时间", "建立时间", "组建时间", "建立日期", "established on", "date"];
+    BATCH = "batch", "批次", "batch", ["建立批次", "组建批次"];
+    DIRECTOR = "director", "主任", "director", ["关工委主任"];
+    EXECUTIVE_DEPUTY = "executive_deputy", "常务副主任", "executive deputy", ["关工委常务副主任"];
+    MEETS = "meets", "已具备", "meets", ["六有情况", "六有达标项", "达标项", "具备项", "standards met"];
+    YEARLY_FUNDS = "yearly_funds", "年度经费", "yearly funds", ["年度经费(元)", "办公经费", "经费(元)"];
+}
+
+/// Columns nobody imports, left out of the list of unused columns.
+const SERIAL_HEADERS: &[&str] = &["序号", "编号", "no", "no.", "#"];
+
+/// The first cells of a footer: the sheet's data ends above them.
+const FOOTER_STARTS: &[&str] = &[
+    "填表人",
+    "审核人",
+    "填报日期",
+    "制表人",
+    "填表日期",
+    "单位负责人",
+    "负责人签字",
+];
+
+/// The header row's title rows above it are searched this far down.
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Header text as compared: no spaces, `*` or `(必填)` marks, ASCII
+/// parentheses, lower case.
+fn fold_header(s: &str) -> String {
+    let mut folded: String = crate::model::clean(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '*' && *c != '＊')
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '_' => ' ',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    for mark in ["(必填)", "(选填)", "(可选)"] {
+        folded = folded.replace(mark, "");
+    }
+    folded
+}
+
+fn matches(field: &Field, header: &str) -> bool {
+    let header = fold_header(header);
+    !header.is_empty()
+        && [field.zh, field.en]
+            .iter()
+            .chain(field.synonyms)
+            .any(|name| fold_header(name) == header)
+}
+
+/// Where each field is in the sheet.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    /// (field key, column index, header as written)
+    found: Vec<(&'static str, usize, String)>,
+    pub ignored: Vec<String>,
+    pub header_row: usize,
+}
+
+impl Columns {
+    /// The cell of `field` in a row, trimmed; empty when the column is absent.
+    pub fn get<'a>(&self, row: &'a SheetRow, field: &Field) -> &'a str {
+        self.found
+            .iter()
+            .find(|(key, _, _)| *key == field.key)
+            .and_then(|(_, index, _)| row.cells.get(*index))
+            .map_or("", |cell| cell.trim())
+    }
+
+    pub fn has(&self, field: &Field) -> bool {
+        self.found.iter().any(|(key, _, _)| *key == field.key)
+    }
+
+    /// The header of `field` as the file writes it, to name the column in messages.
+    pub fn header(&self, field: &Field) -> String {
+        self.found
+            .iter()
+            .find(|(key, _, _)| *key == field.key)
+            .map_or_else(|| field.zh.to_string(), |(_, _, header)| header.clone())
+    }
+}
+
+/// Finds the header row (the first of the top rows in which at least half
+/// the cells, and at least one required field, are known headers), then
+/// returns the columns and the data rows: blank rows dropped, the footer cut off.
+pub fn locate<'a>(
+    rows: &'a [SheetRow],
+    fields: &[Field],
+) -> Result<(Columns, &'a [SheetRow]), Text> {
+    let non_empty = |row: &SheetRow| row.cells.iter().filter(|c| !c.trim().is_empty()).count();
+    if rows.iter().all(|row| non_empty(row) == 0) {
+        return Err(crate::text!("文件是空的", "the file is empty"));
+    }
+    let header_at = rows.iter().take(HEADER_SEARCH_ROWS).position(|row| {
+        let known = row
+            .cells
+            .iter()
+            .filter(|c| fields.iter().any(|f| matches(f, c)))
+            .count();
+        let required_present = fields
+            .iter()
+            .filter(|f| f.required)
+            .any(|f| row.cells.iter().any(|c| matches(f, c)));
+        required_present && known * 2 >= non_empty(row)
+    });
+    let Some(header_at) = header_at else {
+        let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.zh).collect();
+        let required_en: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.en).collect();
+        let (zh, en) = (required.join("、"), required_en.join(", "));
+        return Err(crate::text!(
+            "找不到表头行：表头应含有“{zh}”列（前{HEADER_SEARCH_ROWS}行中未找到）",
+            "no header row found: the header must have the column(s) {en} (looked in the first {HEADER_SEARCH_ROWS} rows)"
+        ));
+    };
+    let header = &rows[header_at];
+    let mut found: Vec<(&'static str, usize, String)> = Vec::new();
+    let mut ignored = Vec::new();
+    for (index, cell) in header.cells.iter().enumerate() {
+        let text = crate::model::clean(cell);
+        if text.is_empty() {
+            continue;
+        }
+        match fields.iter().find(|f| matches(f, &text)) {
+            Some(field) if !found.iter().any(|(key, _, _)| *key == field.key) => {
+                found.push((field.key, index, text));
+            }
+            Some(_) => ignored.push(text),
+            None if SERIAL_HEADERS.contains(&fold_header(&text).as_str()) => {}
+            None => ignored.push(text),
+        }
+    }
+    let missing: Vec<&Field> = fields
+        .iter()
+        .filter(|f| f.required && !found.iter().any(|(key, _, _)| *key == f.key))
+        .collect();
+    if let Some(field) = missing.first() {
+        let (zh, en) = (field.zh, field.en);
+        let synonyms = field.synonyms.join("、");
+        return Err(crate::text!(
+            "缺少必需的列“{zh}”（也可写作：{synonyms}）",
+            "the required column '{en}' ({zh}) is missing"
+        ));
+    }
+    let data_start = header_at + 1;
+    let mut data_end = rows.len();
+    for (offset, row) in rows[data_start..].iter().enumerate() {
+        let first = row
+            .cells
+            .iter()
+            .map(|c| crate::model::clean(c))
+            .find(|c| !c.is_empty());
+        if first.is_some_and(|first| FOOTER_STARTS.iter().any(|start| first.starts_with(start))) {
+            data_end = data_start + offset;
+            break;
+        }
+    }
+    let columns = Columns {
+        found,
+        ignored,
+        header_row: header.number,
+    };
+    Ok((columns, &rows[data_start..data_end]))
+}
+
+/// Whether a data row has nothing in it.
+pub fn is_blank(row: &SheetRow) -> bool {
+    row.cells.iter().all(|c| c.trim().is_empty())
+}

@@ -1,0 +1,154 @@
+//! 组建率 and 达标率: how many units have a committee, and how many of
+//! those committees meet all six standards (六有).
+//!
+//! Both are counted in units: a joint committee covers each of its units,
+//! so the per-kind rows add up to the total. Only active units count (a
+//! unit merged away does not), and a committee counts on a date when it was
+//! set up on or before it and not dissolved by then.
+
+use rusqlite::{Connection, params};
+
+use crate::Result;
+use crate::db::kinds::{self, Kind};
+use crate::model::date::Date;
+use crate::output::{Coded, Table, Value, labels};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverageRow {
+    /// `None` for the total row.
+    pub kind: Option<Kind>,
+    pub units: i64,
+    pub with_committee: i64,
+    pub compliant: i64,
+}
+
+impl CoverageRow {
+    /// 组建率, or `None` when there are no units.
+    pub fn establish_rate(&self) -> Option<f64> {
+        ratio(self.with_committee, self.units)
+    }
+
+    /// 达标率, or `None` when no unit has a committee.
+    pub fn compliance_rate(&self) -> Option<f64> {
+        ratio(self.compliant, self.with_committee)
+    }
+}
+
+fn ratio(part: i64, whole: i64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// The committee that covers a unit on date ?1, as a SQL condition on `u`.
+const COVERED: &str =
+    "EXISTS (SELECT 1 FROM committee_unit cu JOIN committee c ON c.id = cu.committee_id
+     WHERE cu.unit_id = u.id AND c.status <> 'planned' AND c.established_on <= ?1
+       AND (c.dissolved_on IS NULL OR c.dissolved_on > ?1)";
+
+/// One row per unit kind that has units, then the total.
+pub fn coverage(conn: &Connection, as_of: Date) -> Result<Vec<CoverageRow>> {
+    let sql = format!(
+        "SELECT u.kind_id, count(*),
+                sum({COVERED})),
+                sum({COVERED} AND c.has_leadership AND c.has_team AND c.has_rules
+                    AND c.has_premises AND c.has_files AND c.has_funds))
+         FROM unit u WHERE u.status = 'active' GROUP BY u.kind_id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let counts: Vec<(i64, i64, i64, i64)> = stmt
+        .query_map(params![as_of], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut rows = Vec::new();
+    let mut total = CoverageRow {
+        kind: None,
+        units: 0,
+        with_committee: 0,
+        compliant: 0,
+    };
+    for kind in kinds::list(conn, kinds::UNIT)? {
+        if let Some(&(_, units, with_committee, compliant)) = counts.iter().find(|c| c.0 == kind.id)
+        {
+            total.units += units;
+            total.with_committee += with_committee;
+            total.compliant += compliant;
+            rows.push(CoverageRow {
+                kind: Some(kind),
+                units,
+                with_committee,
+                compliant,
+            });
+        }
+    }
+    rows.push(total);
+    Ok(rows)
+}
+
+pub fn coverage_table(rows: &[CoverageRow]) -> Table {
+    let mut table = Table::new(vec![
+        labels::COVERAGE_KIND,
+        labels::UNITS_OF_KIND,
+        labels::WITH_COMMITTEE,
+        labels::ESTABLISH_RATE,
+        labels::COMPLIANT,
+        labels::COMPLIANCE_RATE,
+    ]);
+    for row in rows {
+        let kind = match &row.kind {
+            Some(kind) => kind.coded(),
+            None => Coded {
+                code: "total".to_string(),
+                zh: labels::TOTAL.zh.to_string(),
+                en: labels::TOTAL.en.to_string(),
+            },
+        };
+        table.push(vec![
+            Value::Coded(kind),
+            Value::Int(row.units),
+            Value::Int(row.with_committee),
+            Value::Rate(row.establish_rate()),
+            Value::Int(row.compliant),
+            Value::Rate(row.compliance_rate()),
+        ]);
+    }
+    table
+}
+
+/// 尚未建立关工委的单位: active units with no committee on the date.
+pub fn missing_table(conn: &Connection, as_of: Date) -> Result<Table> {
+    let sql = format!(
+        "SELECT u.id, u.name, k.code, k.name_zh, k.name_en, p.name, u.staff, u.young_staff,
+                (SELECT c.status FROM committee_unit cu JOIN committee c ON c.id = cu.committee_id
+                  WHERE cu.unit_id = u.id AND c.status = 'planned')
+         FROM unit u JOIN kind k ON k.id = u.kind_id LEFT JOIN unit p ON p.id = u.parent_id
+         WHERE u.status = 'active' AND NOT {COVERED})
+         ORDER BY k.position, u.id"
+    );
+    let mut table = Table::new(vec![
+        labels::ID,
+        labels::UNIT_NAME,
+        labels::KIND,
+        labels::PARENT,
+        labels::STAFF,
+        labels::YOUNG_STAFF,
+        labels::PLANNED,
+    ]);
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![as_of])?;
+    while let Some(row) = rows.next()? {
+        table.push(vec![
+            Value::Int(row.get(0)?),
+            Value::Text(row.get(1)?),
+            Value::Coded(Coded {
+                code: row.get(2)?,
+                zh: row.get(3)?,
+                en: row.get(4)?,
+            }),
+            Value::opt_text(row.get(5)?),
+            Value::opt_int(row.get(6)?),
+            Value::opt_int(row.get(7)?),
+            Value::Bool(row.get::<_, Option<String>>(8)?.is_some()),
+        ]);
+    }
+    Ok(table)
+}

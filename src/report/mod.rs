@@ -1,0 +1,3 @@
+//! The figures the office publishes.
+
+pub mod coverage;
