@@ -39,13 +39,16 @@ impl Database {
         create_private(path)?;
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // The first read tells a file that is no SQLite database at all.
+        schema::user_version(&conn).map_err(|e| not_a_database(e, path))?;
+        // Refusing a newer or a foreign file happens here, before anything
+        // (even the journal mode) is written to it.
+        schema::migrate(&mut conn, path)?;
         // On a file system without shared memory SQLite keeps its rollback
         // journal, which is still safe, so the mode it answers is not checked.
-        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-            .map_err(|e| not_a_database(e, path))?;
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        schema::migrate(&mut conn, path)?;
         Ok(Database {
             conn,
             path: path.to_path_buf(),
@@ -108,9 +111,9 @@ fn create_private(path: &Path) -> Result<()> {
     }
 }
 
-fn not_a_database(e: rusqlite::Error, path: &Path) -> Error {
-    match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => schema::not_a_registry(path),
-        _ => Error::Database(e),
+fn not_a_database(e: Error, path: &Path) -> Error {
+    match &e {
+        Error::Database(db) if db.sqlite_error_code() == Some(ErrorCode::NotADatabase) => schema::not_a_registry(path),
+        _ => e,
     }
 }
