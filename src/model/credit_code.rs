@@ -18,8 +18,8 @@ impl CreditCodeError {
         match self {
             CreditCodeError::Malformed(text) => text.clone(),
             CreditCodeError::Checksum { code, expected } => crate::text!(
-                "统一社会信用代码“{code}”校验位不符（按 GB 32100 应为 {expected}）：请核对；如与登记证书一致，可加 --force 录入",
-                "credit code '{code}' fails its check character (GB 32100 expects {expected}): check it, or add --force if it is as registered"
+                "“{code}”的校验位不符（按 GB 32100 应为 {expected}）：请核对；如与登记证书一致，可加 --force 录入",
+                "'{code}' fails its check character (GB 32100 expects {expected}): check it, or add --force if it is as registered"
             ),
         }
     }
@@ -31,8 +31,8 @@ pub fn check_credit_code(s: &str) -> Result<String, CreditCodeError> {
     let count = code.chars().count();
     if count != 18 {
         return Err(CreditCodeError::Malformed(crate::text!(
-            "统一社会信用代码“{code}”应为18位，实为{count}位",
-            "credit code '{code}' has {count} characters; it must have 18"
+            "“{code}”有{count}位，统一社会信用代码应为18位",
+            "'{code}' has {count} characters; a credit code has 18"
         )));
     }
     if let Some(bad) = code
@@ -40,8 +40,8 @@ pub fn check_credit_code(s: &str) -> Result<String, CreditCodeError> {
         .find(|c| !c.is_ascii() || !ALPHABET.contains(&(*c as u8)))
     {
         return Err(CreditCodeError::Malformed(crate::text!(
-            "统一社会信用代码“{code}”含有不允许的字符“{bad}”（不使用 I、O、Z、S、V）",
-            "credit code '{code}' contains '{bad}', which the code never uses (no I, O, Z, S, V)"
+            "“{code}”含有统一社会信用代码不用的字符“{bad}”（不用 I、O、Z、S、V）",
+            "'{code}' contains '{bad}', which a credit code never uses (no I, O, Z, S, V)"
         )));
     }
     let expected = check_character(&code.as_bytes()[..17]);
