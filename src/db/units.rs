@@ -291,6 +291,13 @@ pub fn check(
     {
         match credit_code::check_credit_code(raw) {
             Ok(code) => credit_code = Some(code),
+            // Accepted with --force when it was entered: an unchanged code
+            // does not need --force again at every later edit or import.
+            Err(CreditCodeError::Checksum { code, .. })
+                if stored_credit_code(conn, this)?.as_deref() == Some(code.as_str()) =>
+            {
+                credit_code = Some(code);
+            }
             Err(CreditCodeError::Checksum { code, expected }) if force => {
                 warnings.push(crate::text!(
                     "统一社会信用代码“{code}”校验位不符（应为 {expected}），已按 --force 录入",
@@ -331,8 +338,8 @@ pub fn check(
                     let (given, hinted) = (&kind.zh, &hint.zh);
                     let (given_en, hinted_en) = (&kind.en, &hint.en);
                     warnings.push(crate::text!(
-                        "注意：统一社会信用代码提示类别为“{hinted}”，所填为“{given}”",
-                        "note: the credit code suggests the kind '{hinted_en}', not '{given_en}'"
+                        "统一社会信用代码提示类别为“{hinted}”，所填为“{given}”",
+                        "the credit code suggests the kind '{hinted_en}', not '{given_en}'"
                     ));
                 }
                 Some(kind)
@@ -457,6 +464,19 @@ fn name_taken(conn: &Connection, name: &str, this: Option<i64>) -> Result<Option
         }
     }
     Ok(None)
+}
+
+/// The credit code stored for unit `this`, if any.
+fn stored_credit_code(conn: &Connection, this: Option<i64>) -> Result<Option<String>> {
+    let Some(id) = this else {
+        return Ok(None);
+    };
+    Ok(conn
+        .query_row("SELECT credit_code FROM unit WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()?
+        .flatten())
 }
 
 fn is_ancestor(conn: &Connection, ancestor: i64, mut unit: i64) -> Result<bool> {
@@ -777,11 +797,14 @@ pub fn merge(conn: &Connection, from: &UnitRef, into: &UnitRef, on: Date) -> Res
         [f, i],
     )?;
     conn.execute("DELETE FROM committee_unit WHERE unit_id = ?1", [f])?;
-    // `into` cannot stay below `from`: it takes `from`'s place in the tree.
-    conn.execute(
-        "UPDATE unit SET parent_id = (SELECT parent_id FROM unit WHERE id = ?1) WHERE id = ?2 AND parent_id = ?1",
-        [f, i],
-    )?;
+    // `into` cannot stay below `from`, at any depth: it takes `from`'s
+    // place in the tree, or `from`'s other subunits would close a loop.
+    if is_ancestor(conn, f, i)? {
+        conn.execute(
+            "UPDATE unit SET parent_id = (SELECT parent_id FROM unit WHERE id = ?1) WHERE id = ?2",
+            [f, i],
+        )?;
+    }
     conn.execute(
         "UPDATE unit SET parent_id = ?2 WHERE parent_id = ?1",
         [f, i],

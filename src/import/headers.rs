@@ -78,6 +78,11 @@ fn fold_header(s: &str) -> String {
     folded
 }
 
+/// A serial-number header (序号): a known header that no field takes.
+fn is_serial(header: &str) -> bool {
+    SERIAL_HEADERS.contains(&fold_header(header).as_str())
+}
+
 fn matches(field: &Field, header: &str) -> bool {
     let header = fold_header(header);
     !header.is_empty()
@@ -134,7 +139,7 @@ pub fn locate<'a>(
         let known = row
             .cells
             .iter()
-            .filter(|c| fields.iter().any(|f| matches(f, c)))
+            .filter(|c| fields.iter().any(|f| matches(f, c)) || is_serial(c))
             .count();
         let required_present = fields
             .iter()
@@ -164,7 +169,7 @@ pub fn locate<'a>(
                 found.push((field.key, index, text));
             }
             Some(_) => ignored.push(text),
-            None if SERIAL_HEADERS.contains(&fold_header(&text).as_str()) => {}
+            None if is_serial(&text) => {}
             None => ignored.push(text),
         }
     }

@@ -126,7 +126,7 @@ pub fn read_delimited(path: &Path, bytes: &[u8], tab_default: bool) -> Result<Sh
                     .map_or(rows.len() + 1, |p| p.line() as usize);
                 rows.push(SheetRow {
                     number,
-                    cells: record.iter().map(str::to_string).collect(),
+                    cells: record.iter().map(unneutralise).collect(),
                 });
             }
             Err(e) => {
@@ -210,12 +210,22 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Vec<SheetRow>> {
     Ok(rows)
 }
 
+/// Undoes what ggw's CSV writer does to a cell that a spreadsheet would run
+/// as a formula (`=1+1` written as `'=1+1`), so that an export imports again
+/// as it was.
+fn unneutralise(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        _ => cell.to_string(),
+    }
+}
+
 /// A cell as text: whole numbers without `.0`, dates as `2023-07-20`, an
 /// error value as Excel shows it (`#N/A`), for the field's check to refuse.
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
+        Data::String(s) => unneutralise(s),
         Data::Int(n) => n.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),

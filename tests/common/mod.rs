@@ -50,8 +50,15 @@ impl Registry {
         let before = self.dump();
         let output = self.ggw().args(args).output().expect("run ggw");
         let stderr = String::from_utf8(output.stderr).expect("UTF-8 errors");
-        assert_eq!(output.status.code(), Some(1), "ggw {args:?} should be refused: {stderr}");
-        assert!(output.stdout.is_empty() || !stderr.is_empty(), "a refusal says why on stderr");
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "ggw {args:?} should be refused: {stderr}"
+        );
+        assert!(
+            output.stdout.is_empty() || !stderr.is_empty(),
+            "a refusal says why on stderr"
+        );
         assert_eq!(before, self.dump(), "ggw {args:?} changed the database");
         stderr
     }
@@ -89,7 +96,9 @@ impl Registry {
 
 pub fn dump(conn: &Connection) -> String {
     let mut out = String::new();
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
     out.push_str(&format!("user_version {version}\n"));
     let mut tables = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -101,7 +110,9 @@ pub fn dump(conn: &Connection) -> String {
         .unwrap();
     for table in names {
         out.push_str(&format!("[{table}]\n"));
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid")).unwrap();
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+            .unwrap();
         let columns = stmt.column_count();
         let mut rows = stmt.query([]).unwrap();
         while let Some(row) = rows.next().unwrap() {
