@@ -89,7 +89,7 @@ pub struct EditArgs {
     #[arg(long)]
     lacks: Option<String>,
     /// Yearly funds in yuan (年度经费)
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     funds: Option<String>,
     #[arg(long)]
     note: Option<String>,

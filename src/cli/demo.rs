@@ -6,7 +6,7 @@ use clap::Args;
 
 use ggw::db::Database;
 use ggw::model::date::parse_date;
-use ggw::output::labels;
+use ggw::output::{Format, labels};
 use ggw::report::coverage;
 use ggw::text;
 
@@ -32,15 +32,23 @@ pub fn run(context: &Context, _args: DemoArgs) -> anyhow::Result<()> {
     let rows = coverage::coverage(db.conn(), as_of)?;
     let file = path.display();
     let (u, c) = (units.new, committees.new);
-    context.say(&text!(
-        "示例登记库：{file}（单位 {u} 个，关工委 {c} 个）",
-        "example registry: {file} ({u} units, {c} committees)"
-    ))?;
+    // CSV and JSON are data only, as in `report coverage`: the lines for
+    // the clerk go with the table format.
+    let table_format = context.format == Format::Table;
+    if table_format {
+        context.say(&text!(
+            "示例登记库：{file}（单位 {u} 个，关工委 {c} 个）",
+            "example registry: {file} ({u} units, {c} committees)"
+        ))?;
+    }
     let (zh, en) = (labels::COVERAGE_TITLE.zh, labels::COVERAGE_TITLE.en);
     context.titled_table(
         &text!("{zh}（截至 {as_of}）", "{en} (as of {as_of})"),
         &coverage::coverage_table(&rows),
     )?;
+    if !table_format {
+        return Ok(());
+    }
     context.say(&text!(
         "\n继续查看：ggw --db {file} unit list",
         "\nExplore it: ggw --db {file} unit list"

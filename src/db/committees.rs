@@ -464,6 +464,12 @@ pub fn dissolve(conn: &Connection, id: i64, on: Date) -> Result<()> {
             "the date {on} is before the committee was set up ({established})"
         ));
     }
+    if on > today() {
+        return Err(refuse!(
+            "撤销日期 {on} 晚于今天：请在撤销之日或之后登记",
+            "the date {on} is in the future: record a dissolution on or after its day"
+        ));
+    }
     conn.execute(
         "UPDATE committee SET status = 'dissolved', dissolved_on = ?2,
              established_on = coalesce(established_on, ?2) WHERE id = ?1",

@@ -7,7 +7,7 @@ use super::{ImportOptions, ImportSummary, OnConflict, Problem, Sheet, open_table
 use crate::db::committees::{self, CommitteeEdit, NewCommittee, NewMember};
 use crate::db::units::{self, UnitRef};
 use crate::model::committee::{Role, Standard, parse_standards, split_list};
-use crate::model::date::parse_date;
+use crate::model::date::{parse_date, today};
 use crate::model::enums::Enumerated;
 use crate::model::{clean, parse_count, parse_yuan};
 use crate::output::Text;
@@ -67,9 +67,24 @@ pub fn import_committees(
         }
         let date = match cell(&headers::ESTABLISHED_ON) {
             "" => None,
-            raw => parse_date(raw)
-                .map_err(|reason| row_problems.push(problem(&headers::ESTABLISHED_ON, reason)))
-                .ok(),
+            raw => match parse_date(raw) {
+                // Checked here so that the message names this column, not the unit's.
+                Ok(date) if date > today() => {
+                    row_problems.push(problem(
+                        &headers::ESTABLISHED_ON,
+                        crate::text!(
+                            "成立日期 {date} 晚于今天：尚未成立的关工委请将成立日期留空",
+                            "the date {date} is in the future: leave the date empty for a committee not yet set up"
+                        ),
+                    ));
+                    None
+                }
+                Ok(date) => Some(date),
+                Err(reason) => {
+                    row_problems.push(problem(&headers::ESTABLISHED_ON, reason));
+                    None
+                }
+            },
         };
         let batch = match cell(&headers::BATCH) {
             "" => None,
