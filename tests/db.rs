@@ -2,7 +2,6 @@
 
 mod common;
 
-
 use common::{Registry, arg};
 use rusqlite::Connection;
 
@@ -80,7 +79,8 @@ fn ggw_on(path: &std::path::Path) -> assert_cmd::Command {
 fn oldest_registry(r: &Registry) {
     let conn = Connection::open(&r.db).unwrap();
     conn.execute_batch(OLDEST_SCHEMA).unwrap();
-    conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+    conn.pragma_update(None, "application_id", APPLICATION_ID)
+        .unwrap();
     conn.pragma_update(None, "user_version", 1).unwrap();
     conn.execute_batch(
         "INSERT INTO unit (id, name, kind_id, staff, young_staff, phone)
@@ -117,14 +117,23 @@ fn an_old_registry_is_upgraded_through_every_step_without_losing_a_row() {
     // Each table still holds every row it had (upgrades may add columns,
     // so each old row must appear as a prefix of its new form).
     let rows_after = common::dump(&old.conn());
-    for line in rows_before.lines().filter(|l| !l.starts_with("user_version")) {
+    for line in rows_before
+        .lines()
+        .filter(|l| !l.starts_with("user_version"))
+    {
         assert!(
             rows_after.lines().any(|after| after.starts_with(line)),
             "row lost in the upgrade: {line}"
         );
     }
-    assert_eq!(old.text("SELECT name FROM unit WHERE id = 2").as_deref(), Some("鸡西市法律援助中心"));
-    assert_eq!(old.count("SELECT yearly_funds FROM committee WHERE id = 1"), 2_000_000);
+    assert_eq!(
+        old.text("SELECT name FROM unit WHERE id = 2").as_deref(),
+        Some("鸡西市法律援助中心")
+    );
+    assert_eq!(
+        old.count("SELECT yearly_funds FROM committee WHERE id = 1"),
+        2_000_000
+    );
 }
 
 #[test]
@@ -133,11 +142,15 @@ fn a_new_registry_gets_the_current_schema_and_the_default_kinds() {
     let out = r.ok(&["db", "init"]);
     assert!(out.contains("登记库已就绪"), "{out}");
     let reference = Connection::open_in_memory().unwrap();
-    reference.execute_batch(include_str!("../schema.sql")).unwrap();
+    reference
+        .execute_batch(include_str!("../schema.sql"))
+        .unwrap();
     assert_eq!(schema_shape(&r.conn()), schema_shape(&reference));
     assert_eq!(
-        r.text("SELECT group_concat(name_zh, ',') FROM (SELECT name_zh FROM kind ORDER BY position)")
-            .as_deref(),
+        r.text(
+            "SELECT group_concat(name_zh, ',') FROM (SELECT name_zh FROM kind ORDER BY position)"
+        )
+        .as_deref(),
         Some("党政机关,司法机关,事业单位,国有企业,学校,群团组织,其他")
     );
     assert_eq!(r.text("PRAGMA journal_mode").as_deref(), Some("wal"));
@@ -150,9 +163,15 @@ fn a_registry_from_a_newer_ggw_is_refused_untouched() {
     r.conn().pragma_update(None, "user_version", 99).unwrap();
     let bytes = std::fs::read(&r.db).unwrap();
     let err = r.refused(&["unit", "list"]);
-    assert!(err.contains("更新版本的 ggw") && err.contains("99"), "{err}");
+    assert!(
+        err.contains("更新版本的 ggw") && err.contains("99"),
+        "{err}"
+    );
     let err = r.refused(&["--lang", "en", "unit", "add", "鸡西市国资局"]);
-    assert!(err.contains("newer ggw") && err.contains("Upgrade ggw"), "{err}");
+    assert!(
+        err.contains("newer ggw") && err.contains("Upgrade ggw"),
+        "{err}"
+    );
     assert_eq!(bytes, std::fs::read(&r.db).unwrap());
 }
 
@@ -170,12 +189,17 @@ fn a_file_that_is_no_registry_is_refused_untouched() {
     // Another program's SQLite file is not taken over either.
     let other = r.dir.path().join("other.sqlite");
     let conn = Connection::open(&other).unwrap();
-    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
     drop(conn);
     let before = std::fs::read(&other).unwrap();
     let out = ggw_on(&other).args(["unit", "list"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("不是 ggw 登记库文件"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("不是 ggw 登记库文件")
+    );
     assert_eq!(before, std::fs::read(&other).unwrap());
 }
 
@@ -207,7 +231,10 @@ fn db_path_follows_the_option_then_the_environment_and_creates_nothing() {
         .env("GGW_DB", &from_env)
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), arg(&from_env));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        arg(&from_env)
+    );
 
     let out = assert_cmd::cargo::cargo_bin_cmd!("ggw")
         .args(["unit", "add", "鸡西市司法局"])
@@ -224,7 +251,16 @@ fn global_options_work_after_the_subcommand() {
     let r = Registry::new();
     r.ok(&["unit", "add", "鸡西市司法局", "--kind", "organ"]);
     let out = assert_cmd::cargo::cargo_bin_cmd!("ggw")
-        .args(["unit", "list", "--format", "json", "--lang", "en", "--db", arg(&r.db)])
+        .args([
+            "unit",
+            "list",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "--db",
+            arg(&r.db),
+        ])
         .env_remove("GGW_DB")
         .output()
         .unwrap();
@@ -237,7 +273,12 @@ fn global_options_work_after_the_subcommand() {
 #[test]
 fn the_language_comes_from_ggw_lang_when_not_given() {
     let r = Registry::new();
-    let out = r.ggw().args(["unit", "show", "无此单位"]).env("GGW_LANG", "en").output().unwrap();
+    let out = r
+        .ggw()
+        .args(["unit", "show", "无此单位"])
+        .env("GGW_LANG", "en")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.starts_with("error: no unit named '无此单位'"), "{err}");
@@ -248,7 +289,11 @@ fn usage_errors_exit_with_2() {
     let r = Registry::new();
     let out = r.ggw().args(["unit", "frobnicate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = r.ggw().args(["--format", "xml", "unit", "list"]).output().unwrap();
+    let out = r
+        .ggw()
+        .args(["--format", "xml", "unit", "list"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -261,7 +306,13 @@ fn two_clerks_writing_at_once_both_land() {
         std::thread::spawn(move || {
             for i in 0..25 {
                 let out = assert_cmd::cargo::cargo_bin_cmd!("ggw")
-                    .args(["--db", db.to_str().unwrap(), "unit", "add", &format!("{prefix}{i:02}")])
+                    .args([
+                        "--db",
+                        db.to_str().unwrap(),
+                        "unit",
+                        "add",
+                        &format!("{prefix}{i:02}"),
+                    ])
                     .output()
                     .unwrap();
                 let err = String::from_utf8_lossy(&out.stderr);

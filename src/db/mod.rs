@@ -113,7 +113,9 @@ fn create_private(path: &Path) -> Result<()> {
 
 fn not_a_database(e: Error, path: &Path) -> Error {
     match &e {
-        Error::Database(db) if db.sqlite_error_code() == Some(ErrorCode::NotADatabase) => schema::not_a_registry(path),
+        Error::Database(db) if db.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
+            schema::not_a_registry(path)
+        }
         _ => e,
     }
 }
