@@ -806,7 +806,6 @@ fn a_closed_pipe_ends_quietly_in_the_middle_of_a_long_list() {
 }
 
 #[test]
-#[ignore = "product bug: CSV written into a closed pipe exits 3 with 'Broken pipe' (src/output/csv.rs turns the csv::Error into an io::Error of kind Other, which cli::exit_with does not recognise)"]
 fn a_closed_pipe_ends_quietly_in_the_middle_of_a_long_csv() {
     let reg = many_units();
     for args in [

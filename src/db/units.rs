@@ -110,19 +110,7 @@ pub fn find(conn: &Connection, name: &str) -> Result<std::result::Result<UnitRef
             )),
         });
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT id FROM unit WHERE name = ?1 UNION SELECT unit_id FROM unit_alias WHERE alias = ?1",
-    )?;
-    let ids: Vec<i64> = stmt
-        .query_map([&wanted], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut found: Vec<UnitRef> = Vec::new();
-    for id in ids {
-        let successor = successor(conn, id)?;
-        if !found.iter().any(|u| u.id == successor.id) {
-            found.push(successor);
-        }
-    }
+    let mut found = named(conn, &wanted)?;
     Ok(match found.len() {
         1 => Ok(found.remove(0)),
         0 => {
@@ -152,6 +140,31 @@ pub fn find(conn: &Connection, name: &str) -> Result<std::result::Result<UnitRef
             ))
         }
     })
+}
+
+/// The unit a name or alias belongs to, if exactly one, without looking
+/// for near misses: for matching rows of a sheet against the registry.
+pub fn registered(conn: &Connection, name: &str) -> Result<Option<UnitRef>> {
+    let mut found = named(conn, &clean(name))?;
+    Ok(if found.len() == 1 { found.pop() } else { None })
+}
+
+/// The units (merged ones followed to their successor) that carry a name or alias.
+fn named(conn: &Connection, wanted: &str) -> Result<Vec<UnitRef>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM unit WHERE name = ?1 UNION SELECT unit_id FROM unit_alias WHERE alias = ?1",
+    )?;
+    let ids: Vec<i64> = stmt
+        .query_map([wanted], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut found: Vec<UnitRef> = Vec::new();
+    for id in ids {
+        let successor = successor(conn, id)?;
+        if !found.iter().any(|u| u.id == successor.id) {
+            found.push(successor);
+        }
+    }
+    Ok(found)
 }
 
 fn parse_id(s: &str) -> Option<i64> {

@@ -88,7 +88,7 @@ pub fn import_units(
         };
         let (staff, young_staff) = (count(&headers::STAFF), count(&headers::YOUNG_STAFF));
 
-        let existing = units::find(conn, &name)?.ok();
+        let existing = units::registered(conn, &name)?;
         if let Some(unit) = &existing {
             if let Some(first) = first_row_of.get(&unit.id) {
                 let registered = &unit.name;

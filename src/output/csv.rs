@@ -22,11 +22,23 @@ pub fn write_csv(
         out.write_all("\u{feff}".as_bytes())?;
     }
     let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(table.columns.iter().map(|c| c.get(lang)))?;
+    writer
+        .write_record(table.columns.iter().map(|c| c.get(lang)))
+        .map_err(io_error)?;
     for row in &table.rows {
-        writer.write_record(row.iter().map(|value| csv_cell(value, lang)))?;
+        writer
+            .write_record(row.iter().map(|value| csv_cell(value, lang)))
+            .map_err(io_error)?;
     }
     writer.flush()
+}
+
+/// Keeps the kind of an I/O error (a closed pipe must stay a closed pipe).
+fn io_error(e: ::csv::Error) -> io::Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// A text cell that a spreadsheet would run as a formula gets a leading `'`.
