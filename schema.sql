@@ -3,12 +3,13 @@
 -- a test checks that both roads end in the same schema.
 --
 -- Dates are ISO text (YYYY-MM-DD); money is whole fen (1/100 yuan);
--- enumerations are stored as their English codes.
+-- enumerations are stored as their English codes. Ids are never reused
+-- (AUTOINCREMENT), so that an id in a message or a log names one record.
 
 -- Kinds the office may extend (unit kinds now; meeting and activity kinds
 -- share the table under their own domain).
 CREATE TABLE kind (
-    id        INTEGER PRIMARY KEY,
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
     domain    TEXT NOT NULL CHECK (domain IN ('unit')),
     code      TEXT NOT NULL,
     name_zh   TEXT NOT NULL,
@@ -31,7 +32,7 @@ INSERT INTO kind (domain, code, name_zh, name_en, position) VALUES
 -- 单位. A unit merged away in an institutional reform (机构改革) stays, with
 -- status 'merged' and the unit it went into; its names live on as aliases there.
 CREATE TABLE unit (
-    id           INTEGER PRIMARY KEY,
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
     name         TEXT NOT NULL UNIQUE,
     kind_id      INTEGER NOT NULL REFERENCES kind (id),
     parent_id    INTEGER REFERENCES unit (id),
@@ -61,7 +62,7 @@ CREATE INDEX unit_alias_unit ON unit_alias (unit_id);
 
 -- 关工委: one per unit, or one joint committee (联合关工委) for several units.
 CREATE TABLE committee (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     name            TEXT NOT NULL,
     status          TEXT NOT NULL CHECK (status IN ('planned', 'active', 'dissolved')),
     established_on  TEXT,
@@ -92,7 +93,7 @@ CREATE INDEX committee_unit_unit ON committee_unit (unit_id);
 
 -- Members with their role; a member who leaves keeps the row with ended_on set.
 CREATE TABLE committee_member (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     committee_id  INTEGER NOT NULL REFERENCES committee (id) ON DELETE CASCADE,
     name          TEXT NOT NULL,
     role          TEXT NOT NULL CHECK (role IN ('honorary_director', 'adviser', 'director',

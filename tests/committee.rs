@@ -600,7 +600,7 @@ fn list_as_a_chinese_table_and_csv() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "ID,Name,Units,Status,Established,Batch,Director,Executive deputy,Six standards met,Compliant"
+        "ID,Name,Units,Status,Established,Batch,Director,Executive deputy,Standards met (of 6),Compliant"
     );
     assert_eq!(
         lines.next().unwrap(),
@@ -1806,4 +1806,28 @@ fn import_from_an_xlsx_names_the_rows_excel_shows() {
         "{err}"
     );
     assert!(err.contains("共 2 处错误"), "{err}");
+}
+
+#[test]
+fn a_term_cannot_end_in_the_future() {
+    let reg = registry();
+    reg.ok(&["committee", "establish", SIFAJU, "--date", "2023-03-15"]);
+    reg.ok(&["committee", "member", "add", "1", "李明", "--role", "委员"]);
+    let err = reg.refused(&[
+        "committee",
+        "member",
+        "remove",
+        "1",
+        "李明",
+        "--date",
+        "2199-01-01",
+    ]);
+    assert_eq!(
+        err,
+        "错误：离任日期 2199-01-01 晚于今天：请在任职结束后再登记\n"
+    );
+    assert_eq!(
+        reg.text("SELECT ended_on FROM committee_member WHERE name = '李明'"),
+        None
+    );
 }

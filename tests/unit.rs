@@ -592,7 +592,7 @@ fn a_credit_code_of_another_unit_is_refused() {
     assert_eq!(
         err,
         format!(
-            "错误：统一社会信用代码：统一社会信用代码“{}”已属于单位“鸡西市中医院”\n",
+            "错误：统一社会信用代码“{}”已属于单位“鸡西市中医院”\n",
             institution_code()
         )
     );
@@ -622,10 +622,7 @@ fn more_young_staff_than_staff_is_refused() {
         "--young-staff",
         "11",
     ]);
-    assert_eq!(
-        err,
-        "错误：青年职工人数：青年职工人数（11）不能多于职工人数（10）\n"
-    );
+    assert_eq!(err, "错误：青年职工人数（11）不能多于职工人数（10）\n");
 }
 
 #[test]
@@ -653,7 +650,7 @@ fn an_all_digit_name_is_refused() {
     let err = reg.refused(&["unit", "add", "12345"]);
     assert_eq!(
         err,
-        "错误：单位名称：单位名称不能全是数字（“12345”）：数字用来按编号指定单位\n"
+        "错误：单位名称不能全是数字（“12345”）：数字用来按编号指定单位\n"
     );
     reg.refused(&["unit", "add", "鸡西市交通局", "--alias", "678"]);
 }
@@ -713,10 +710,10 @@ fn removing_a_parent_unit_is_refused() {
         "错误：单位“鸡西市司法局”仍被引用（下级单位或并入记录1条），不能删除。\n如属机构改革，请用 ggw unit merge 并入其他单位。\n"
     );
     let err = reg.refused(&["--lang", "en", "unit", "remove", "市政府"]);
-    // The English noun of the reference ("1 units") is left unpinned: see
-    // output::labels::table_noun.
     assert!(
-        err.starts_with("error: the unit '鸡西市人民政府' is still referred to (1 "),
+        err.starts_with(
+            "error: the unit '鸡西市人民政府' is still referred to (units below it or merged into it: 1), so it cannot be removed."
+        ),
         "{err}"
     );
     assert!(
@@ -1190,10 +1187,7 @@ fn edit_refuses_young_staff_above_the_stored_staff() {
     let reg = jixi();
     reg.ok(&["unit", "edit", "鸡西市中医院", "--staff", "40"]);
     let err = reg.refused(&["unit", "edit", "鸡西市中医院", "--young-staff", "41"]);
-    assert_eq!(
-        err,
-        "错误：青年职工人数：青年职工人数（41）不能多于职工人数（40）\n"
-    );
+    assert_eq!(err, "错误：青年职工人数（41）不能多于职工人数（40）\n");
 }
 
 #[test]
@@ -2070,9 +2064,9 @@ fn an_added_kind_can_be_given_to_a_unit() {
 fn a_kind_that_exists_is_refused() {
     let reg = jixi();
     let err = reg.refused(&["unit", "kind", "add", "党政机关", "government"]);
-    assert!(err.starts_with("错误：类别已存在：党政机关"), "{err}");
+    assert_eq!(err, "错误：类别已存在：党政机关（organ）\n");
     let err = reg.refused(&["unit", "kind", "add", "政府机关", "other"]);
-    assert!(err.starts_with("错误：类别已存在："), "{err}");
+    assert_eq!(err, "错误：类别已存在：其他（other）\n");
 }
 
 #[test]
@@ -2131,4 +2125,14 @@ fn kind_list_gives_codes_names_and_active_unit_counts() {
         csv.lines().nth(1),
         Some("organ,党政机关,Party or government organ,2")
     );
+}
+
+#[test]
+fn the_id_of_a_removed_unit_is_never_given_again() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "鸡西市甲局"]);
+    reg.ok(&["unit", "add", "鸡西市乙局"]);
+    reg.ok(&["unit", "remove", "2"]);
+    let out = reg.ok(&["unit", "add", "鸡西市丙局"]);
+    assert_eq!(out, "已登记单位 #3 鸡西市丙局（其他）\n");
 }

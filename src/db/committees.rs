@@ -577,6 +577,12 @@ pub fn end_member(
             ));
         }
     };
+    if on > today() {
+        return Err(refuse!(
+            "离任日期 {on} 晚于今天：请在任职结束后再登记",
+            "the end date {on} is in the future: record the end when the term is over"
+        ));
+    }
     if let Some(started) = member.started_on.filter(|d| *d > on) {
         return Err(refuse!(
             "离任日期 {on} 早于任职日期 {started}",

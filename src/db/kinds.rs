@@ -116,10 +116,10 @@ pub fn add(
     }
     for existing in list(conn, domain)? {
         if existing.code == code || existing.zh == zh || existing.en.eq_ignore_ascii_case(&en) {
-            let name = existing.zh;
+            let (name, existing_code) = (existing.zh, existing.code);
             return Err(refuse!(
-                "类别已存在：{name}（{code}）",
-                "the kind already exists: {name} ({code})"
+                "类别已存在：{name}（{existing_code}）",
+                "the kind already exists: {name} ({existing_code})"
             ));
         }
     }

@@ -446,13 +446,21 @@ pub fn check(
 
 /// Joins field errors into one refusal, a line each.
 pub fn field_errors(errors: Vec<FieldError>) -> Error {
+    // A reason that names its field already is not prefixed with it again.
+    let line = |label: &str, reason: &str, colon: &str| {
+        if reason.to_lowercase().starts_with(&label.to_lowercase()) {
+            reason.to_string()
+        } else {
+            format!("{label}{colon}{reason}")
+        }
+    };
     let zh: Vec<String> = errors
         .iter()
-        .map(|e| format!("{}：{}", e.field.zh, e.reason.zh))
+        .map(|e| line(e.field.zh, &e.reason.zh, "："))
         .collect();
     let en: Vec<String> = errors
         .iter()
-        .map(|e| format!("{}: {}", e.field.en, e.reason.en))
+        .map(|e| line(e.field.en, &e.reason.en, ": "))
         .collect();
     Error::Refused(Text::new(zh.join("\n"), en.join("\n")))
 }
@@ -754,7 +762,7 @@ pub fn remove(conn: &Connection, unit: &UnitRef) -> Result<()> {
                 .iter()
                 .map(|(table, n)| match lang {
                     Lang::Zh => format!("{}{n}条", labels::table_noun(table, lang)),
-                    Lang::En => format!("{n} {}", labels::table_noun(table, lang)),
+                    Lang::En => format!("{}: {n}", labels::table_noun(table, lang)),
                 })
                 .collect::<Vec<_>>()
                 .join(if lang == Lang::Zh { "、" } else { ", " })

@@ -57,7 +57,7 @@ labels! {
     BATCH = "batch", "批次", "Batch";
     DIRECTOR = "director", "主任", "Director";
     EXECUTIVE_DEPUTY = "executive_deputy", "常务副主任", "Executive deputy";
-    STANDARDS_MET = "standards_met", "六有达标", "Six standards met";
+    STANDARDS_MET = "standards_met", "六有项数", "Standards met (of 6)";
     MEETS = "meets", "已具备", "Meets";
     LACKS = "lacks", "尚缺", "Lacks";
     YEARLY_FUNDS = "yearly_funds", "年度经费（元）", "Yearly funds (yuan)";
@@ -94,7 +94,7 @@ pub const MISSING_TITLE: Label = Label {
 /// Names the records of a table, for messages such as "still referred to by 2 committees".
 pub fn table_noun(table: &str, lang: Lang) -> &'static str {
     let (zh, en) = match table {
-        "unit" => ("下级单位或并入记录", "units"),
+        "unit" => ("下级单位或并入记录", "units below it or merged into it"),
         "committee_unit" => ("关工委", "committees"),
         "committee" => ("关工委", "committees"),
         "committee_member" => ("关工委成员", "committee members"),
