@@ -7,7 +7,6 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use ggw::db::kinds;
 use ggw::db::units::{self, Unit, UnitDraft, UnitFilter};
-use ggw::import::headers;
 use ggw::model::enums::Enumerated;
 use ggw::model::phone::mask_phone;
 use ggw::model::unit::UnitStatus;
@@ -494,23 +493,10 @@ fn unit_record(unit: &Unit, subunits: &[Unit]) -> Record {
     }
 }
 
-/// The columns `unit import` reads, so that an export imports again.
-const EXPORT_FIELDS: [headers::Field; 10] = [
-    headers::UNIT,
-    headers::ALIASES,
-    headers::UNIT_KIND,
-    headers::PARENT,
-    headers::CREDIT_CODE,
-    headers::STAFF,
-    headers::YOUNG_STAFF,
-    headers::CONTACT,
-    headers::PHONE,
-    headers::NOTE,
-];
-
 fn export(context: &Context, args: ExportArgs) -> anyhow::Result<()> {
     let db = context.open()?;
-    let columns = EXPORT_FIELDS
+    // The columns `unit import` reads, so that an export imports again.
+    let columns = ggw::import::units::FIELDS
         .iter()
         .map(|f| Label {
             key: f.key,
