@@ -7,6 +7,8 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use crate::Result;
+use crate::import::committees::CommitteeImporter;
+use crate::import::units::UnitImporter;
 use crate::import::{self, ImportOptions, ImportSummary};
 
 pub const UNITS_CSV: &str = include_str!("../examples/jixi-2023/units.csv");
@@ -25,17 +27,26 @@ pub fn build(conn: &Connection) -> Result<(ImportSummary, ImportSummary)> {
         ));
     }
     let options = ImportOptions::default();
-    let sheet = import::read_delimited(
-        Path::new("examples/jixi-2023/units.csv"),
-        UNITS_CSV.as_bytes(),
-        false,
+    let rows = import::utf8_rows(Path::new("examples/jixi-2023/units.csv"), UNITS_CSV)?;
+    let units = import::run(
+        conn,
+        rows,
+        &mut UnitImporter::new(&options),
+        &options,
+        None,
+        &mut |_, _| {},
     )?;
-    let units = import::units::import_units(conn, &sheet, &options)?;
-    let sheet = import::read_delimited(
+    let rows = import::utf8_rows(
         Path::new("examples/jixi-2023/committees.csv"),
-        COMMITTEES_CSV.as_bytes(),
-        false,
+        COMMITTEES_CSV,
     )?;
-    let committees = import::committees::import_committees(conn, &sheet, &options)?;
+    let committees = import::run(
+        conn,
+        rows,
+        &mut CommitteeImporter::new(&options),
+        &options,
+        None,
+        &mut |_, _| {},
+    )?;
     Ok((units, committees))
 }

@@ -1646,7 +1646,7 @@ fn import_refuses_a_file_with_bad_rows_and_names_every_cell() {
                 "{path}:4:成立日期: “2023-02-30”不是有效日期：请写成 2023-07-20 或 2023年7月20日"
             ),
             format!("{path}:5:批次: 批次从1开始"),
-            "共 3 处错误，未写入任何数据：请改正后重新导入。".to_string(),
+            "共 3 处错误，未写入任何数据：请改正后重新导入，或用 --skip-invalid 只导入正确的行（--rejects 可把错误的行另存退回）。".to_string(),
         ]
     );
     assert_eq!(reg.count("SELECT count(*) FROM committee"), 0);

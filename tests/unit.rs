@@ -1612,7 +1612,7 @@ fn import_updates_a_registered_unit_with_the_non_empty_cells() {
     assert_eq!(
         err,
         format!(
-            "错误：{}:3:单位名称: 与第 2 行是同一个单位（鸡西市司法局）\n共 1 处错误，未写入任何数据：请改正后重新导入。\n",
+            "错误：{}:3:单位名称: 与第 2 行是同一个单位（鸡西市司法局）\n共 1 处错误，未写入任何数据：请改正后重新导入，或用 --skip-invalid 只导入正确的行（--rejects 可把错误的行另存退回）。\n",
             file.display()
         )
     );
@@ -1659,7 +1659,7 @@ fn an_import_with_bad_rows_is_refused_listing_each_with_its_excel_row() {
         format!(
             "错误：{name}:3:青年职工人数: 青年职工人数（20）不能多于职工人数（10）\n\
              {name}:6:联系电话: “123”不是有效电话号码：手机为1开头的11位数字，座机如 0467-2345678\n\
-             共 2 处错误，未写入任何数据：请改正后重新导入。\n"
+             共 2 处错误，未写入任何数据：请改正后重新导入，或用 --skip-invalid 只导入正确的行（--rejects 可把错误的行另存退回）。\n"
         )
     );
     let err = reg.refused(&["--lang", "en", "unit", "import", arg(&file)]);
@@ -1670,7 +1670,7 @@ fn an_import_with_bad_rows_is_refused_listing_each_with_its_excel_row() {
         "{err}"
     );
     assert!(
-        err.ends_with("2 problems; nothing was written: correct the file and import it again.\n"),
+        err.ends_with("2 problems; nothing was written: correct the file and import it again, or import the valid rows with --skip-invalid (--rejects saves the others to send back).\n"),
         "{err}"
     );
     assert_eq!(reg.count("SELECT count(*) FROM unit"), 3);
@@ -1687,7 +1687,7 @@ fn an_import_with_an_unknown_parent_names_the_parent_column() {
     assert_eq!(
         err,
         format!(
-            "错误：{}:2:主管部门: 未找到单位“哈尔滨市卫生局”：请先用 ggw unit add 登记\n共 1 处错误，未写入任何数据：请改正后重新导入。\n",
+            "错误：{}:2:主管部门: 未找到单位“哈尔滨市卫生局”：请先用 ggw unit add 登记\n共 1 处错误，未写入任何数据：请改正后重新导入，或用 --skip-invalid 只导入正确的行（--rejects 可把错误的行另存退回）。\n",
             file.display()
         )
     );
@@ -1743,7 +1743,7 @@ fn import_dry_run_checks_everything_and_writes_nothing() {
     assert_eq!(
         err,
         format!(
-            "错误：{}:2:职工人数: 人数不能为负数：“-5”\n共 1 处错误，未写入任何数据：请改正后重新导入。\n",
+            "错误：{}:2:职工人数: 人数不能为负数：“-5”\n共 1 处错误，未写入任何数据：请改正后重新导入，或用 --skip-invalid 只导入正确的行（--rejects 可把错误的行另存退回）。\n",
             bad.display()
         )
     );
@@ -1787,7 +1787,7 @@ fn import_on_conflict_fail_refuses_rows_of_registered_units() {
     assert_eq!(
         err,
         format!(
-            "错误：{}:3:单位名称: 单位已登记为“鸡西市司法局”（--on-conflict fail）\n共 1 处错误，未写入任何数据：请改正后重新导入。\n",
+            "错误：{}:3:单位名称: 单位已登记为“鸡西市司法局”（--on-conflict fail）\n共 1 处错误，未写入任何数据：请改正后重新导入，或用 --skip-invalid 只导入正确的行（--rejects 可把错误的行另存退回）。\n",
             file.display()
         )
     );
@@ -1807,7 +1807,7 @@ fn import_refuses_a_failing_credit_code_unless_forced() {
         err,
         format!(
             "错误：{}:2:统一社会信用代码: “{code}”的校验位不符（按 GB 32100 应为 {expected}）：请核对；如与登记证书一致，可加 --force 录入\n\
-             共 1 处错误，未写入任何数据：请改正后重新导入。\n",
+             共 1 处错误，未写入任何数据：请改正后重新导入，或用 --skip-invalid 只导入正确的行（--rejects 可把错误的行另存退回）。\n",
             file.display()
         )
     );

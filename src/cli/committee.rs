@@ -184,9 +184,10 @@ pub fn run(context: &Context, command: CommitteeCommand) -> anyhow::Result<()> {
                 "{name}'s term as {en} ended on {date}"
             ))
         }
-        CommitteeCommand::Import(args) => {
-            args.run(context, ggw::import::committees::import_committees)
-        }
+        CommitteeCommand::Import(args) => args.run(
+            context,
+            &mut ggw::import::committees::CommitteeImporter::new(&args.options()),
+        ),
     }
 }
 

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use ggw::db::Database;
-use ggw::import::{ImportOptions, ImportSummary, OnConflict};
+use ggw::import::{ImportOptions, ImportSummary, Importer, OnConflict, Rejects, TextEncoding};
 use ggw::model::date::{Date, parse_date, today};
 use ggw::output::{self, Format, Lang, Record, Table, Text};
 
@@ -247,6 +247,15 @@ struct ImportArgs {
     /// Accept credit codes that fail their check character
     #[arg(long)]
     force: bool,
+    /// Write the valid rows and reject the others (by default one bad row stops the whole import)
+    #[arg(long)]
+    skip_invalid: bool,
+    /// Save the bad rows as they came, with a reason column, to this .csv or .xlsx file
+    #[arg(long, value_name = "FILE")]
+    rejects: Option<PathBuf>,
+    /// The text encoding of a .csv/.tsv/.txt file (a byte-order mark always wins)
+    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
+    encoding: EncodingChoice,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -254,6 +263,15 @@ enum OnConflictArg {
     Update,
     Skip,
     Fail,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EncodingChoice {
+    /// UTF-8 if the file is valid UTF-8, else GB18030 (GBK)
+    Auto,
+    Utf8,
+    Gbk,
+    Utf16,
 }
 
 impl ImportArgs {
@@ -265,23 +283,70 @@ impl ImportArgs {
                 OnConflictArg::Fail => OnConflict::Fail,
             },
             force: self.force,
+            skip_invalid: self.skip_invalid,
         }
     }
 
-    /// Reads the file, then runs `import` in one transaction, rolled back on a dry run.
-    fn run(
-        &self,
-        context: &Context,
-        import: impl FnOnce(
-            &rusqlite::Connection,
-            &ggw::import::Sheet,
-            &ImportOptions,
-        ) -> ggw::Result<ImportSummary>,
-    ) -> anyhow::Result<()> {
-        let sheet = ggw::import::read_sheet(&self.file, self.sheet.as_deref())?;
+    /// Reads the file through the importer in one transaction (rolled back
+    /// on a dry run or a refusal), then writes the rejects file if asked.
+    fn run(&self, context: &Context, importer: &mut dyn Importer) -> anyhow::Result<()> {
+        let encoding = match self.encoding {
+            EncodingChoice::Auto => TextEncoding::Auto,
+            EncodingChoice::Utf8 => TextEncoding::Utf8,
+            EncodingChoice::Gbk => TextEncoding::Gbk,
+            EncodingChoice::Utf16 => TextEncoding::Utf16,
+        };
+        let rows = ggw::import::open_rows(&self.file, self.sheet.as_deref(), encoding)?;
         let mut db = context.open()?;
         let options = self.options();
-        let summary = db.write_unless(self.dry_run, |tx| import(tx, &sheet, &options))?;
+        let mut rejects = self
+            .rejects
+            .as_deref()
+            .map(|path| Rejects::new(path, context.lang));
+        let bar = progress_bar();
+        let mut progress = |done: u64, total: u64| {
+            if let Some(bar) = &bar {
+                bar.set_length(total);
+                bar.set_position(done);
+            }
+        };
+        let result = db.write_unless(self.dry_run, |tx| {
+            ggw::import::run(
+                tx,
+                rows,
+                importer,
+                &options,
+                rejects.as_mut(),
+                &mut progress,
+            )
+        });
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        if let Some(rejects) = rejects.as_ref().filter(|r| !r.is_empty()) {
+            rejects.write()?;
+            let (count, file) = (rejects.len(), rejects.path().display());
+            context.warn(&ggw::text!(
+                "已将 {count} 行有误的数据另存到 {file}",
+                "saved {count} rejected rows to {file}"
+            ));
+        }
+        let summary = result?;
         context.import_report(&self.file, &summary, self.dry_run)
     }
+}
+
+/// A progress bar on stderr, only when a person is watching it.
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {percent:>3}% {elapsed_precise}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
 }

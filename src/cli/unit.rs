@@ -213,7 +213,10 @@ pub fn run(context: &Context, command: UnitCommand) -> anyhow::Result<()> {
                 "removed unit #{id} {name}"
             ))
         }
-        UnitCommand::Import(args) => args.run(context, ggw::import::units::import_units),
+        UnitCommand::Import(args) => args.run(
+            context,
+            &mut ggw::import::units::UnitImporter::new(&args.options()),
+        ),
         UnitCommand::Export(args) => export(context, args),
         UnitCommand::Kind(KindCommand::List) => {
             let db = context.open()?;

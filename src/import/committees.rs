@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 use super::headers::{self, Field};
-use super::{ImportOptions, ImportSummary, OnConflict, Problem, Sheet, open_table, refuse_file};
+use super::{ImportOptions, Importer, OnConflict, Outcome, Problem, Row};
 use crate::db::committees::{self, CommitteeEdit, NewCommittee, NewMember};
 use crate::db::units::{self, UnitRef};
 use crate::model::committee::{Role, Standard, parse_standards, split_list};
@@ -31,26 +31,33 @@ pub const FIELDS: &[Field] = &[
 /// joint committee; an empty date records a planned committee. A row whose
 /// unit has a committee already updates it: the date, the batch, the note,
 /// and the director and executive deputy when the committee has none.
-pub fn import_committees(
-    conn: &Connection,
-    sheet: &Sheet,
-    options: &ImportOptions,
-) -> Result<ImportSummary> {
-    let (columns, rows) = open_table(sheet, FIELDS)?;
-    let mut summary = ImportSummary {
-        ignored_columns: columns.ignored.clone(),
-        ..ImportSummary::default()
-    };
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut seen_committees: Vec<(i64, usize)> = Vec::new();
+pub struct CommitteeImporter {
+    options: ImportOptions,
+    /// The committees written so far, with the row that wrote each.
+    seen_committees: Vec<(i64, usize)>,
+}
 
-    for row in &rows {
-        let cell = |field: &Field| columns.get(row, field);
-        let problem = |field: &Field, reason: Text| Problem {
-            row: row.number,
-            column: columns.header(field),
-            reason,
-        };
+impl CommitteeImporter {
+    pub fn new(options: &ImportOptions) -> Self {
+        CommitteeImporter {
+            options: options.clone(),
+            seen_committees: Vec::new(),
+        }
+    }
+}
+
+impl Importer for CommitteeImporter {
+    fn fields(&self) -> &'static [Field] {
+        FIELDS
+    }
+
+    fn import_row(
+        &mut self,
+        conn: &Connection,
+        row: &Row,
+    ) -> Result<std::result::Result<Outcome, Vec<Problem>>> {
+        let cell = |field: &Field| row.get(field);
+        let problem = |field: &Field, reason: Text| row.problem(field, reason);
         let mut row_problems: Vec<Problem> = Vec::new();
         let mut named: Vec<UnitRef> = Vec::new();
         for name in split_list(cell(&headers::UNIT)) {
@@ -147,7 +154,7 @@ pub fn import_committees(
             }
         }
         if let Some((_, first)) =
-            existing.and_then(|id| seen_committees.iter().find(|(c, _)| *c == id))
+            existing.and_then(|id| self.seen_committees.iter().find(|(c, _)| *c == id))
         {
             row_problems.push(problem(
                 &headers::UNIT,
@@ -158,16 +165,14 @@ pub fn import_committees(
             ));
         }
         if !row_problems.is_empty() {
-            problems.extend(row_problems);
-            continue;
+            return Ok(Err(row_problems));
         }
 
         let written: std::result::Result<(i64, bool, bool), Text> =
-            match (existing, options.on_conflict) {
+            match (existing, self.options.on_conflict) {
                 (Some(id), OnConflict::Skip) => {
-                    summary.skipped += 1;
-                    seen_committees.push((id, row.number));
-                    continue;
+                    self.seen_committees.push((id, row.number));
+                    return Ok(Ok(Outcome::Skipped));
                 }
                 (Some(id), OnConflict::Fail) => Err(crate::text!(
                     "该单位已有关工委（#{id}）（--on-conflict fail）",
@@ -204,12 +209,9 @@ pub fn import_committees(
             };
         let (id, mut changed, is_new) = match written {
             Ok(written) => written,
-            Err(reason) => {
-                problems.push(problem(&headers::UNIT, reason));
-                continue;
-            }
+            Err(reason) => return Ok(Err(vec![problem(&headers::UNIT, reason)])),
         };
-        seen_committees.push((id, row.number));
+        self.seen_committees.push((id, row.number));
         for (field, role) in [
             (&headers::DIRECTOR, Role::Director),
             (&headers::EXECUTIVE_DEPUTY, Role::ExecutiveDeputy),
@@ -223,7 +225,7 @@ pub fn import_committees(
                 Some(holder) if holder.name == name => {}
                 Some(holder) => {
                     let holder = &holder.name;
-                    problems.push(problem(
+                    row_problems.push(problem(
                         field,
                         crate::text!(
                             "现任为{holder}，与表中的{name}不同：换人请先用 ggw committee member remove 结束现任",
@@ -242,21 +244,20 @@ pub fn import_committees(
                     };
                     match in_row(committees::add_member(conn, id, &member))? {
                         Ok(_) => changed = true,
-                        Err(reason) => problems.push(problem(field, reason)),
+                        Err(reason) => row_problems.push(problem(field, reason)),
                     }
                 }
             }
         }
-        match (is_new, changed) {
-            (true, _) => summary.new += 1,
-            (false, true) => summary.updated += 1,
-            (false, false) => summary.unchanged += 1,
+        if !row_problems.is_empty() {
+            return Ok(Err(row_problems));
         }
+        Ok(Ok(match (is_new, changed) {
+            (true, _) => Outcome::New,
+            (false, true) => Outcome::Updated,
+            (false, false) => Outcome::Unchanged,
+        }))
     }
-    if !problems.is_empty() {
-        return Err(refuse_file(&sheet.name, &problems));
-    }
-    Ok(summary)
 }
 
 /// A refusal from the registry becomes the reason of a cell; any other error stops the import.

@@ -56,7 +56,7 @@ const FOOTER_STARTS: &[&str] = &[
 ];
 
 /// The header row's title rows above it are searched this far down.
-const HEADER_SEARCH_ROWS: usize = 20;
+pub const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Header text as compared: no spaces, `*` or `(必填)` marks, ASCII
 /// parentheses, lower case.
@@ -99,15 +99,17 @@ pub struct Columns {
     found: Vec<(&'static str, usize, String)>,
     pub ignored: Vec<String>,
     pub header_row: usize,
+    /// The header row as written, for the rejects file.
+    pub header_cells: Vec<String>,
 }
 
 impl Columns {
-    /// The cell of `field` in a row, trimmed; empty when the column is absent.
-    pub fn get<'a>(&self, row: &'a SheetRow, field: &Field) -> &'a str {
+    /// The cell of `field` among a row's cells, trimmed; empty when the column is absent.
+    pub fn cell<'a>(&self, cells: &'a [String], field: &Field) -> &'a str {
         self.found
             .iter()
             .find(|(key, _, _)| *key == field.key)
-            .and_then(|(_, index, _)| row.cells.get(*index))
+            .and_then(|(_, index, _)| cells.get(*index))
             .map_or("", |cell| cell.trim())
     }
 
@@ -124,13 +126,10 @@ impl Columns {
     }
 }
 
-/// Finds the header row (the first of the top rows in which at least half
-/// the cells, and at least one required field, are known headers), then
-/// returns the columns and the data rows: blank rows dropped, the footer cut off.
-pub fn locate<'a>(
-    rows: &'a [SheetRow],
-    fields: &[Field],
-) -> Result<(Columns, &'a [SheetRow]), Text> {
+/// Finds the header row among a sheet's top rows: the first in which at
+/// least half the cells are known headers, one of them a required field.
+/// Returns the columns and the header's index in `rows`.
+pub fn locate(rows: &[SheetRow], fields: &[Field]) -> Result<(Columns, usize), Text> {
     let non_empty = |row: &SheetRow| row.cells.iter().filter(|c| !c.trim().is_empty()).count();
     if rows.iter().all(|row| non_empty(row) == 0) {
         return Err(crate::text!("文件是空的", "the file is empty"));
@@ -173,11 +172,10 @@ pub fn locate<'a>(
             None => ignored.push(text),
         }
     }
-    let missing: Vec<&Field> = fields
+    if let Some(field) = fields
         .iter()
-        .filter(|f| f.required && !found.iter().any(|(key, _, _)| *key == f.key))
-        .collect();
-    if let Some(field) = missing.first() {
+        .find(|f| f.required && !found.iter().any(|(key, _, _)| *key == f.key))
+    {
         let (zh, en) = (field.zh, field.en);
         let synonyms = field.synonyms.join("、");
         return Err(crate::text!(
@@ -185,25 +183,23 @@ pub fn locate<'a>(
             "the required column '{en}' ({zh}) is missing"
         ));
     }
-    let data_start = header_at + 1;
-    let mut data_end = rows.len();
-    for (offset, row) in rows[data_start..].iter().enumerate() {
-        let first = row
-            .cells
-            .iter()
-            .map(|c| crate::model::clean(c))
-            .find(|c| !c.is_empty());
-        if first.is_some_and(|first| FOOTER_STARTS.iter().any(|start| first.starts_with(start))) {
-            data_end = data_start + offset;
-            break;
-        }
-    }
     let columns = Columns {
         found,
         ignored,
         header_row: header.number,
+        header_cells: header.cells.clone(),
     };
-    Ok((columns, &rows[data_start..data_end]))
+    Ok((columns, header_at))
+}
+
+/// A footer row (填表人：…, 填报日期：…): the sheet's data ends above it.
+pub fn is_footer(row: &SheetRow) -> bool {
+    let first = row
+        .cells
+        .iter()
+        .map(|c| crate::model::clean(c))
+        .find(|c| !c.is_empty());
+    first.is_some_and(|first| FOOTER_STARTS.iter().any(|start| first.starts_with(start)))
 }
 
 /// Whether a data row has nothing in it.

@@ -1,19 +1,26 @@
 //! Reading the spreadsheets units send: the file readers, the one table of
-//! header synonyms, and one importer per record type. Every importer checks
-//! every row before it answers, and writes all rows or none.
+//! header synonyms, and one importer per record type behind [`Importer`],
+//! driven by [`run`]: header found, blank rows and footer skipped, every row
+//! checked, and all rows written or none (unless `skip_invalid`).
 
 pub mod committees;
+pub mod decode;
 pub mod headers;
 pub mod reader;
+pub mod rejects;
 pub mod units;
 
 use std::path::Path;
 
+use rusqlite::Connection;
+
 use crate::output::Text;
 use crate::{Error, Result};
 
+pub use decode::TextEncoding;
 pub use headers::{Columns, Field};
-pub use reader::{Sheet, SheetRow, read_delimited, read_sheet};
+pub use reader::{Rows, SheetRow, open_rows, utf8_rows};
+pub use rejects::Rejects;
 
 /// What to do with a row that matches a record already in the registry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -23,7 +30,7 @@ pub enum OnConflict {
     Update,
     /// Leave the record as it is.
     Skip,
-    /// Refuse the import.
+    /// Refuse the row.
     Fail,
 }
 
@@ -32,6 +39,8 @@ pub struct ImportOptions {
     pub on_conflict: OnConflict,
     /// Accept credit codes that fail their check character.
     pub force: bool,
+    /// Write the valid rows and reject the others, instead of writing nothing.
+    pub skip_invalid: bool,
 }
 
 /// What an import did, or would do in a dry run.
@@ -41,6 +50,7 @@ pub struct ImportSummary {
     pub updated: usize,
     pub unchanged: usize,
     pub skipped: usize,
+    pub rejected: usize,
     /// Headers in the file that no field takes.
     pub ignored_columns: Vec<String>,
     pub warnings: Vec<Text>,
@@ -48,19 +58,43 @@ pub struct ImportSummary {
 
 impl ImportSummary {
     pub fn text(&self) -> Text {
-        let (new, updated, unchanged, skipped) =
-            (self.new, self.updated, self.unchanged, self.skipped);
+        let (new, updated, unchanged) = (self.new, self.updated, self.unchanged);
         let mut text = crate::text!(
             "新增 {new}，更新 {updated}，未变 {unchanged}",
             "{new} new, {updated} updated, {unchanged} unchanged"
         );
+        let skipped = self.skipped;
         if skipped > 0 {
             text.zh.push_str(&format!("，跳过 {skipped}（已存在）"));
             text.en
                 .push_str(&format!(", {skipped} skipped (already there)"));
         }
+        let rejected = self.rejected;
+        if rejected > 0 {
+            text.zh.push_str(&format!("，拒收 {rejected}"));
+            text.en.push_str(&format!(", {rejected} rejected"));
+        }
         text
     }
+
+    fn count(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::New => self.new += 1,
+            Outcome::Updated => self.updated += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+            Outcome::Skipped => self.skipped += 1,
+        }
+    }
+}
+
+/// What became of one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    New,
+    Updated,
+    Unchanged,
+    /// Already registered, and `--on-conflict skip` was asked for.
+    Skipped,
 }
 
 /// One bad cell: the row as Excel numbers it, the column as the file heads it.
@@ -71,13 +105,159 @@ pub struct Problem {
     pub reason: Text,
 }
 
+/// One data row, with its cells found by field.
+pub struct Row<'a> {
+    pub number: usize,
+    pub cells: &'a [String],
+    pub columns: &'a Columns,
+}
+
+impl Row<'_> {
+    /// The trimmed cell of a field; empty when the file has no such column.
+    pub fn get(&self, field: &Field) -> &str {
+        self.columns.cell(self.cells, field)
+    }
+
+    /// A problem in this row's cell of `field`.
+    pub fn problem(&self, field: &Field, reason: Text) -> Problem {
+        Problem {
+            row: self.number,
+            column: self.columns.header(field),
+            reason,
+        }
+    }
+}
+
+/// What the rows of one record type need: the fields it reads, and how one
+/// row is checked and written.
+pub trait Importer {
+    fn fields(&self) -> &'static [Field];
+
+    /// Checks a row and writes it; on a problem, returns the problems and
+    /// leaves what it wrote to be rolled back.
+    fn import_row(
+        &mut self,
+        conn: &Connection,
+        row: &Row,
+    ) -> Result<std::result::Result<Outcome, Vec<Problem>>>;
+
+    /// Work left after the last row; its problems, and how many rows it
+    /// turned from unchanged to updated.
+    fn finish(&mut self, _conn: &Connection) -> Result<(Vec<Problem>, usize)> {
+        Ok((Vec::new(), 0))
+    }
+
+    /// Notes for the clerk gathered along the way.
+    fn warnings(&mut self) -> Vec<Text> {
+        Vec::new()
+    }
+}
+
+/// How often the progress callback hears of the rows read.
+const PROGRESS_EVERY: usize = 1000;
+
+/// Imports every row of `rows` through `importer` into `conn`, which the
+/// caller holds in one transaction: an `Err` means it must be rolled back.
+/// With `skip_invalid`, each row is written in a savepoint and a bad row is
+/// rolled back alone. Every bad row goes to `rejects`, in either mode.
+pub fn run(
+    conn: &Connection,
+    mut rows: Rows,
+    importer: &mut dyn Importer,
+    options: &ImportOptions,
+    mut rejects: Option<&mut Rejects>,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<ImportSummary> {
+    let path = rows.name.clone();
+    let mut top: Vec<SheetRow> = Vec::new();
+    for row in rows.by_ref().take(headers::HEADER_SEARCH_ROWS) {
+        top.push(row?);
+    }
+    let (columns, header_at) = headers::locate(&top, importer.fields())
+        .map_err(|reason| refuse_whole_file(&path, reason))?;
+    if let Some(rejects) = rejects.as_deref_mut() {
+        rejects.set_header(&columns.header_cells);
+    }
+    let mut summary = ImportSummary {
+        ignored_columns: columns.ignored.clone(),
+        ..ImportSummary::default()
+    };
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut data_rows = 0usize;
+    let meter = rows.meter();
+    let rest = top
+        .split_off(header_at + 1)
+        .into_iter()
+        .map(Ok)
+        .chain(rows.by_ref());
+    for row in rest {
+        let row = row?;
+        if headers::is_footer(&row) {
+            break;
+        }
+        if headers::is_blank(&row) {
+            continue;
+        }
+        data_rows += 1;
+        if data_rows.is_multiple_of(PROGRESS_EVERY) {
+            progress(meter.done(), meter.total);
+        }
+        let view = Row {
+            number: row.number,
+            cells: &row.cells,
+            columns: &columns,
+        };
+        if options.skip_invalid {
+            conn.execute_batch("SAVEPOINT import_row")?;
+        }
+        match importer.import_row(conn, &view)? {
+            Ok(outcome) => {
+                if options.skip_invalid {
+                    conn.execute_batch("RELEASE import_row")?;
+                }
+                summary.count(outcome);
+            }
+            Err(row_problems) => {
+                if options.skip_invalid {
+                    conn.execute_batch("ROLLBACK TO import_row; RELEASE import_row")?;
+                    summary.rejected += 1;
+                }
+                if let Some(rejects) = rejects.as_deref_mut() {
+                    rejects.push(&row.cells, &row_problems);
+                }
+                problems.extend(row_problems);
+            }
+        }
+    }
+    let (late_problems, became_updated) = importer.finish(conn)?;
+    summary.unchanged -= became_updated.min(summary.unchanged);
+    summary.updated += became_updated;
+    problems.extend(late_problems);
+    summary.warnings = importer.warnings();
+    progress(1, 1);
+    if data_rows == 0 {
+        return Err(refuse_whole_file(
+            &path,
+            crate::text!("表头下没有数据行", "there are no rows under the header"),
+        ));
+    }
+    if !options.skip_invalid && !problems.is_empty() {
+        problems.sort_by_key(|p| p.row);
+        return Err(refuse_file(&path, &problems));
+    }
+    Ok(summary)
+}
+
+/// At most this many problems are listed; the count says how many more.
+const MAX_LISTED: usize = 200;
+
 /// Every problem of a file, one line each (`FILE:ROW:COLUMN: reason`),
 /// then what happened and what to do.
 pub fn refuse_file(path: &Path, problems: &[Problem]) -> Error {
     let file = path.display().to_string();
     let mut zh: Vec<String> = Vec::new();
     let mut en: Vec<String> = Vec::new();
-    for p in problems {
+    for p in problems.iter().take(MAX_LISTED) {
         let column = if p.column.is_empty() {
             String::new()
         } else {
@@ -87,11 +267,16 @@ pub fn refuse_file(path: &Path, problems: &[Problem]) -> Error {
         en.push(format!("{file}:{}:{column} {}", p.row, p.reason.en));
     }
     let count = problems.len();
+    if count > MAX_LISTED {
+        let more = count - MAX_LISTED;
+        zh.push(format!("……另有 {more} 处错误未列出"));
+        en.push(format!("… and {more} more"));
+    }
     zh.push(format!(
-        "共 {count} 处错误，未写入任何数据：请改正后重新导入。"
+        "共 {count} 处错误，未写入任何数据：请改正后重新导入，或用 --skip-invalid 只导入正确的行（--rejects 可把错误的行另存退回）。"
     ));
     en.push(format!(
-        "{count} problem{}; nothing was written: correct the file and import it again.",
+        "{count} problem{}; nothing was written: correct the file and import it again, or import the valid rows with --skip-invalid (--rejects saves the others to send back).",
         if count == 1 { "" } else { "s" }
     ));
     Error::Refused(Text::new(zh.join("\n"), en.join("\n")))
@@ -104,23 +289,4 @@ pub fn refuse_whole_file(path: &Path, reason: Text) -> Error {
         format!("{file}: {}", reason.zh),
         format!("{file}: {}", reason.en),
     ))
-}
-
-/// Finds a sheet's header row; returns the columns and the non-blank data rows.
-pub fn open_table(sheet: &Sheet, fields: &[Field]) -> Result<(Columns, Vec<SheetRow>)> {
-    let path = sheet.name.as_path();
-    let (columns, data) =
-        headers::locate(&sheet.rows, fields).map_err(|reason| refuse_whole_file(path, reason))?;
-    let data: Vec<SheetRow> = data
-        .iter()
-        .filter(|row| !headers::is_blank(row))
-        .cloned()
-        .collect();
-    if data.is_empty() {
-        return Err(refuse_whole_file(
-            path,
-            crate::text!("表头下没有数据行", "there are no rows under the header"),
-        ));
-    }
-    Ok((columns, data))
 }

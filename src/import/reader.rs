@@ -1,31 +1,70 @@
-//! Turning a file into rows of text cells, each with the row number Excel shows.
+//! Turning a file into rows of text cells, each with the row number Excel
+//! shows. Delimited text is read as a stream; a workbook sheet whole (the
+//! format needs it).
 
+use std::cell::Cell;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use calamine::{Data, Reader, open_workbook_auto};
 
-use crate::{Error, Result};
-
+use super::decode::{TextEncoding, Undecodable, decoding, detect};
 use super::refuse_whole_file;
-
-/// A file's rows, and the name to give it in messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sheet {
-    pub name: PathBuf,
-    pub rows: Vec<SheetRow>,
-}
+use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetRow {
-    /// 1-based, as Excel numbers rows (for CSV: the record's first line).
+    /// 1-based, as Excel numbers rows.
     pub number: usize,
     pub cells: Vec<String>,
 }
 
-/// Reads `.csv`, `.tsv` and `.txt` as delimited text, and `.xlsx`, `.xlsm`,
-/// `.xls` and `.ods` as workbooks (`sheet` by name or 1-based number, the
-/// first sheet by default).
-pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
+/// The rows of one file, read as they are asked for.
+pub struct Rows {
+    /// The file's name, for messages.
+    pub name: PathBuf,
+    rows: Box<dyn Iterator<Item = Result<SheetRow>>>,
+    read: Rc<Cell<u64>>,
+    /// What `done` counts up to: the file's bytes, or a sheet's rows.
+    pub total: u64,
+}
+
+impl Rows {
+    /// A handle on how far reading has got, for a progress bar.
+    pub fn meter(&self) -> Meter {
+        Meter {
+            read: Rc::clone(&self.read),
+            total: self.total,
+        }
+    }
+}
+
+/// How far the reading of a file has got: bytes, or a sheet's rows.
+pub struct Meter {
+    read: Rc<Cell<u64>>,
+    pub total: u64,
+}
+
+impl Meter {
+    pub fn done(&self) -> u64 {
+        self.read.get()
+    }
+}
+
+impl Iterator for Rows {
+    type Item = Result<SheetRow>;
+
+    fn next(&mut self) -> Option<Result<SheetRow>> {
+        self.rows.next()
+    }
+}
+
+/// Opens `.csv`, `.tsv` and `.txt` as delimited text, and `.xlsx`, `.xlsm`,
+/// `.xlsb`, `.xls` and `.ods` as workbooks (`sheet` by name or 1-based
+/// number, the first sheet by default).
+pub fn open_rows(path: &Path, sheet: Option<&str>, encoding: TextEncoding) -> Result<Rows> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -33,13 +72,20 @@ pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
         .unwrap_or_default();
     match extension.as_str() {
         "csv" | "tsv" | "txt" => {
-            let bytes = std::fs::read(path).map_err(|e| unreadable(path, e))?;
-            read_delimited(path, &bytes, extension != "csv")
+            let total = std::fs::metadata(path)
+                .map_err(|e| unreadable(path, e))?
+                .len();
+            let read = Rc::new(Cell::new(0));
+            let counted = CountingReader {
+                inner: File::open(path).map_err(|e| unreadable(path, e))?,
+                read: Rc::clone(&read),
+            };
+            let text = detect(path, encoding)
+                .and_then(|detected| decoding(counted, detected))
+                .map_err(|e| unreadable(path, e))?;
+            delimited_rows(path, text, extension != "csv", read, total)
         }
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Ok(Sheet {
-            name: path.to_path_buf(),
-            rows: read_workbook(path, sheet)?,
-        }),
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => workbook_rows(path, sheet),
         _ => Err(refuse_whole_file(
             path,
             crate::text!(
@@ -50,7 +96,21 @@ pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
     }
 }
 
-fn unreadable(path: &Path, e: std::io::Error) -> Error {
+/// Counts the bytes read from a file, for the progress bar.
+struct CountingReader<R> {
+    inner: R,
+    read: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
+fn unreadable(path: &Path, e: io::Error) -> Error {
     let reason = e.to_string();
     refuse_whole_file(
         path,
@@ -58,101 +118,112 @@ fn unreadable(path: &Path, e: std::io::Error) -> Error {
     )
 }
 
-/// Decodes the bytes: a byte-order mark decides; else UTF-8 if the bytes
-/// are valid UTF-8; else GB18030 (a superset of GBK), strictly, so that an
-/// undecodable byte is an error and never a replacement character.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
-    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
-        let body = &bytes[bom_length..];
-        return encoding
-            .decode_without_bom_handling_and_without_replacement(body)
-            .map(|text| text.into_owned())
-            .ok_or_else(|| undecodable(path, body, encoding.name()));
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(_) => encoding_rs::GB18030
-            .decode_without_bom_handling_and_without_replacement(bytes)
-            .map(|text| text.into_owned())
-            .ok_or_else(|| undecodable(path, bytes, "GB18030")),
-    }
-}
-
-/// Names the line of the first byte that does not decode.
-fn undecodable(path: &Path, bytes: &[u8], encoding: &str) -> Error {
-    let mut decoder = encoding_rs::Encoding::for_label(encoding.as_bytes())
-        .unwrap_or(encoding_rs::GB18030)
-        .new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(bytes.len() * 2);
-    let (_, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
-    let line = bytes[..read.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1;
-    refuse_whole_file(
-        path,
-        crate::text!(
-            "第 {line} 行含有无法按 {encoding} 解码的字节：请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入",
-            "line {line} has bytes that are not valid {encoding}: save the file as 'CSV UTF-8' or .xlsx and import it again"
-        ),
+/// Rows of delimited text already in UTF-8 (the embedded examples).
+pub fn utf8_rows(name: &Path, text: &'static str) -> Result<Rows> {
+    let total = text.len() as u64;
+    delimited_rows(
+        name,
+        Box::new(text.as_bytes()),
+        false,
+        Rc::new(Cell::new(0)),
+        total,
     )
 }
 
-/// Reads delimited text (comma, or tab when `tab_default` or when the first
-/// line has more tabs than commas). `path` names the file in messages.
-pub fn read_delimited(path: &Path, bytes: &[u8], tab_default: bool) -> Result<Sheet> {
-    let text = decode(path, bytes)?;
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter =
-        if tab_default || first_line.matches('\t').count() > first_line.matches(',').count() {
-            b'\t'
-        } else {
-            b','
-        };
+/// Splits decoded text into rows: by commas, or by tabs when `tab_default`
+/// or when the first line has more tabs than commas.
+fn delimited_rows(
+    path: &Path,
+    text: Box<dyn Read>,
+    tab_default: bool,
+    read: Rc<Cell<u64>>,
+    total: u64,
+) -> Result<Rows> {
+    let mut text = BufReader::with_capacity(64 * 1024, text);
+    let head = text.fill_buf().map_err(|e| text_error(path, e))?;
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    let count = |byte: u8| first_line.iter().filter(|&&b| b == byte).count();
+    let delimiter = if tab_default || count(b'\t') > count(b',') {
+        b'\t'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+        .from_reader(text);
+    let name = path.to_path_buf();
     let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let number = record
-                    .position()
-                    .map_or(rows.len() + 1, |p| p.line() as usize);
-                rows.push(SheetRow {
-                    number,
-                    cells: record.iter().map(unneutralise).collect(),
-                });
-            }
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(refuse_whole_file(
-                    path,
-                    crate::text!(
-                        "第 {line} 行无法按 CSV 读取：{e}",
-                        "line {line} cannot be read as CSV: {e}"
-                    ),
-                ));
-            }
+    // Excel shows a record that spans several lines (a quoted line break)
+    // as one row: lines past a record's first are taken off the row number.
+    let mut extra_lines = 0u64;
+    let rows = std::iter::from_fn(move || match reader.read_record(&mut record) {
+        Ok(false) => None,
+        Ok(true) => {
+            let start = record.position().map_or(1, |p| p.line());
+            let next = reader.position().line();
+            let number = (start - extra_lines) as usize;
+            extra_lines += next.saturating_sub(start).saturating_sub(1);
+            Some(Ok(SheetRow {
+                number,
+                cells: record.iter().map(unneutralise).collect(),
+            }))
         }
-    }
-    Ok(Sheet {
+        Err(e) => Some(Err(csv_error(&name, e))),
+    })
+    // The first error ends the file.
+    .scan(false, |failed, row| {
+        if *failed {
+            return None;
+        }
+        *failed = row.is_err();
+        Some(row)
+    });
+    Ok(Rows {
         name: path.to_path_buf(),
-        rows,
+        rows: Box::new(rows),
+        read,
+        total,
     })
 }
 
-fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Vec<SheetRow>> {
-    if !path.exists() {
-        return Err(unreadable(
+fn text_error(path: &Path, e: io::Error) -> Error {
+    match e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<Undecodable>())
+    {
+        Some(Undecodable { line, encoding }) => refuse_whole_file(
             path,
-            std::io::Error::from(std::io::ErrorKind::NotFound),
-        ));
+            crate::text!(
+                "第 {line} 行含有无法按 {encoding} 解码的字节：请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入，或用 --encoding 指定编码",
+                "line {line} has bytes that are not valid {encoding}: save the file as 'CSV UTF-8' or .xlsx and import it again, or name the encoding with --encoding"
+            ),
+        ),
+        None => unreadable(path, e),
+    }
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> Error {
+    let line = e.position().map_or(0, |p| p.line());
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => text_error(path, e),
+        other => {
+            let reason = format!("{other:?}");
+            refuse_whole_file(
+                path,
+                crate::text!(
+                    "第 {line} 行无法按 CSV 读取：{reason}",
+                    "line {line} cannot be read as CSV: {reason}"
+                ),
+            )
+        }
+    }
+}
+
+fn workbook_rows(path: &Path, sheet: Option<&str>) -> Result<Rows> {
+    if !path.exists() {
+        return Err(unreadable(path, io::Error::from(io::ErrorKind::NotFound)));
     }
     let not_a_workbook = |e: &dyn std::fmt::Display| {
         let reason = e.to_string();
@@ -197,17 +268,30 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Vec<SheetRow>> {
     };
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
     let first_column = range.start().map_or(0, |(_, column)| column as usize);
-    let mut rows = Vec::new();
-    for (offset, cells) in range.rows().enumerate() {
-        let number = first_row + offset + 1;
-        let mut texts = vec![String::new(); first_column];
-        texts.extend(cells.iter().map(cell_text));
-        rows.push(SheetRow {
-            number,
-            cells: texts,
-        });
-    }
-    Ok(rows)
+    let total = range.height() as u64;
+    let read = Rc::new(Cell::new(0));
+    let counter = Rc::clone(&read);
+    let rows: Vec<SheetRow> = range
+        .rows()
+        .enumerate()
+        .map(|(offset, cells)| {
+            let mut texts = vec![String::new(); first_column];
+            texts.extend(cells.iter().map(cell_text));
+            SheetRow {
+                number: first_row + offset + 1,
+                cells: texts,
+            }
+        })
+        .collect();
+    Ok(Rows {
+        name: path.to_path_buf(),
+        rows: Box::new(rows.into_iter().map(move |row| {
+            counter.set(counter.get() + 1);
+            Ok(row)
+        })),
+        read,
+        total,
+    })
 }
 
 /// Undoes what ggw's CSV writer does to a cell that a spreadsheet would run
@@ -222,12 +306,16 @@ fn unneutralise(cell: &str) -> String {
 
 /// A cell as text: whole numbers without `.0`, dates as `2023-07-20`, an
 /// error value as Excel shows it (`#N/A`), for the field's check to refuse.
+/// A number too long for Excel to keep exact (a 身份证号 typed into a number
+/// cell) is written as Excel shows it, `2.30302E+17`, so that the check can
+/// say what happened.
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(s) => unneutralise(s),
         Data::Int(n) => n.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) if f.abs() >= 1e15 => format!("{f:E}"),
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(dt) => {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::headers::{self, Field};
-use super::{ImportOptions, ImportSummary, OnConflict, Problem, Sheet, open_table, refuse_file};
+use super::{ImportOptions, Importer, OnConflict, Outcome, Problem, Row};
 use crate::Result;
 use crate::db::units::{self, UnitDraft};
 use crate::model::{clean, parse_count, unit::split_aliases};
@@ -39,86 +39,91 @@ const FIELD_OF_LABEL: &[(Label, Field)] = &[
     (labels::PHONE, headers::PHONE),
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Outcome {
-    New,
-    Updated,
-    Unchanged,
-}
-
 /// Imports units: a row whose name or alias is registered updates that unit
 /// with its non-empty cells (the registry keeps its name; the file's name
-/// becomes an alias); any other row adds a unit. Parents may name units
-/// further down the file. Writes nothing if any row is bad.
-pub fn import_units(
-    conn: &Connection,
-    sheet: &Sheet,
-    options: &ImportOptions,
-) -> Result<ImportSummary> {
-    let (columns, rows) = open_table(sheet, FIELDS)?;
-    let mut summary = ImportSummary {
-        ignored_columns: columns.ignored.clone(),
-        ..ImportSummary::default()
-    };
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut outcomes: HashMap<i64, Outcome> = HashMap::new();
-    let mut first_row_of: HashMap<i64, usize> = HashMap::new();
-    let mut parents: Vec<(usize, i64, String)> = Vec::new();
+/// becomes an alias); any other row adds a unit. A parent may stand further
+/// down the file, except with `skip_invalid`, where each row must stand on
+/// its own.
+pub struct UnitImporter {
+    options: ImportOptions,
+    first_row_of: HashMap<i64, usize>,
+    outcome_of: HashMap<i64, Outcome>,
+    /// Parents not yet registered when their row was read: (row, unit, parent).
+    deferred_parents: Vec<(usize, i64, String)>,
+    parent_header: String,
+    warnings: Vec<Text>,
+}
 
-    for row in &rows {
-        let cell = |field: &Field| columns.get(row, field);
-        let mut bad = |field: &Field, reason: Text| {
-            problems.push(Problem {
-                row: row.number,
-                column: columns.header(field),
-                reason,
-            })
-        };
-        let name = clean(cell(&headers::UNIT));
+impl UnitImporter {
+    pub fn new(options: &ImportOptions) -> Self {
+        UnitImporter {
+            options: options.clone(),
+            first_row_of: HashMap::new(),
+            outcome_of: HashMap::new(),
+            deferred_parents: Vec::new(),
+            parent_header: String::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+impl Importer for UnitImporter {
+    fn fields(&self) -> &'static [Field] {
+        FIELDS
+    }
+
+    fn import_row(
+        &mut self,
+        conn: &Connection,
+        row: &Row,
+    ) -> Result<std::result::Result<Outcome, Vec<Problem>>> {
+        let mut problems = Vec::new();
+        let name = clean(row.get(&headers::UNIT));
         if name.is_empty() {
-            bad(
+            problems.push(row.problem(
                 &headers::UNIT,
                 crate::text!("单位名称为空", "the unit name is empty"),
-            );
-            continue;
+            ));
+            return Ok(Err(problems));
         }
-        let mut count = |field: &Field| match cell(field) {
+        let mut count = |field: &Field| match row.get(field) {
             "" => None,
-            raw => parse_count(raw).map_err(|reason| bad(field, reason)).ok(),
+            raw => parse_count(raw)
+                .map_err(|reason| problems.push(row.problem(field, reason)))
+                .ok(),
         };
         let (staff, young_staff) = (count(&headers::STAFF), count(&headers::YOUNG_STAFF));
 
         let existing = units::registered(conn, &name)?;
         if let Some(unit) = &existing {
-            if let Some(first) = first_row_of.get(&unit.id) {
+            if let Some(first) = self.first_row_of.get(&unit.id) {
                 let registered = &unit.name;
-                bad(
+                problems.push(row.problem(
                     &headers::UNIT,
                     crate::text!(
                         "与第 {first} 行是同一个单位（{registered}）",
                         "the same unit ({registered}) as row {first}"
                     ),
-                );
-                continue;
+                ));
+                return Ok(Err(problems));
             }
-            match options.on_conflict {
-                OnConflict::Skip => {
-                    summary.skipped += 1;
-                    first_row_of.insert(unit.id, row.number);
-                    continue;
+            match self.options.on_conflict {
+                OnConflict::Skip if problems.is_empty() => {
+                    self.first_row_of.insert(unit.id, row.number);
+                    return Ok(Ok(Outcome::Skipped));
                 }
                 OnConflict::Fail => {
                     let registered = &unit.name;
-                    bad(
+                    problems.push(row.problem(
                         &headers::UNIT,
                         crate::text!(
                             "单位已登记为“{registered}”（--on-conflict fail）",
                             "the unit is registered already as '{registered}' (--on-conflict fail)"
                         ),
-                    );
-                    continue;
+                    ));
+                    return Ok(Err(problems));
                 }
-                OnConflict::Update => {}
+                _ => {}
             }
         }
         let mut draft = match &existing {
@@ -131,7 +136,9 @@ pub fn import_units(
         if draft.name != name {
             draft.aliases.push(name.clone());
         }
-        draft.aliases.extend(split_aliases(cell(&headers::ALIASES)));
+        draft
+            .aliases
+            .extend(split_aliases(row.get(&headers::ALIASES)));
         let text_fields: [(&Field, &mut Option<String>); 5] = [
             (&headers::UNIT_KIND, &mut draft.kind),
             (&headers::CREDIT_CODE, &mut draft.credit_code),
@@ -140,87 +147,100 @@ pub fn import_units(
             (&headers::NOTE, &mut draft.note),
         ];
         for (field, value) in text_fields {
-            if !cell(field).is_empty() {
-                *value = Some(cell(field).to_string());
+            if !row.get(field).is_empty() {
+                *value = Some(row.get(field).to_string());
             }
         }
         draft.staff = staff.or(draft.staff);
         draft.young_staff = young_staff.or(draft.young_staff);
+        let parent = row.get(&headers::PARENT);
+        let defer_parent = !parent.is_empty()
+            && units::registered(conn, parent)?.is_none()
+            && !self.options.skip_invalid;
+        if !parent.is_empty() && !defer_parent {
+            draft.parent = Some(parent.to_string());
+        }
 
-        match units::check(conn, &draft, options.force, existing.as_ref().map(|u| u.id))? {
+        let checked = match units::check(
+            conn,
+            &draft,
+            self.options.force,
+            existing.as_ref().map(|u| u.id),
+        )? {
             Err(errors) => {
                 for error in errors {
                     let field = FIELD_OF_LABEL
                         .iter()
                         .find(|(label, _)| *label == error.field)
                         .map_or(headers::UNIT, |(_, field)| *field);
-                    bad(&field, error.reason);
+                    problems.push(row.problem(&field, error.reason));
                 }
+                return Ok(Err(problems));
             }
-            Ok(checked) => {
-                for warning in checked.warnings {
-                    let number = row.number;
-                    summary.warnings.push(Text::new(
-                        format!("第 {number} 行：{}", warning.zh),
-                        format!("row {number}: {}", warning.en),
-                    ));
-                }
-                let (id, outcome) = match &existing {
-                    Some(unit) => {
-                        let changed = units::update(conn, unit.id, &checked.values)?;
-                        (
-                            unit.id,
-                            if changed {
-                                Outcome::Updated
-                            } else {
-                                Outcome::Unchanged
-                            },
-                        )
+            Ok(checked) => checked,
+        };
+        if !problems.is_empty() {
+            return Ok(Err(problems));
+        }
+        let number = row.number;
+        self.warnings
+            .extend(checked.warnings.into_iter().map(|warning| {
+                Text::new(
+                    format!("第 {number} 行：{}", warning.zh),
+                    format!("row {number}: {}", warning.en),
+                )
+            }));
+        let (id, outcome) = match &existing {
+            Some(unit) => {
+                let changed = units::update(conn, unit.id, &checked.values)?;
+                (
+                    unit.id,
+                    if changed {
+                        Outcome::Updated
+                    } else {
+                        Outcome::Unchanged
+                    },
+                )
+            }
+            None => (units::insert(conn, &checked.values)?, Outcome::New),
+        };
+        self.first_row_of.insert(id, row.number);
+        self.outcome_of.insert(id, outcome);
+        if defer_parent {
+            self.parent_header = row.columns.header(&headers::PARENT);
+            self.deferred_parents
+                .push((row.number, id, parent.to_string()));
+        }
+        Ok(Ok(outcome))
+    }
+
+    /// Parents that stood further down the file.
+    fn finish(&mut self, conn: &Connection) -> Result<(Vec<Problem>, usize)> {
+        let mut problems = Vec::new();
+        let mut became_updated = 0;
+        for (number, id, parent) in std::mem::take(&mut self.deferred_parents) {
+            let mut draft = units::draft_of(&units::get(conn, id)?);
+            draft.parent = Some(parent);
+            match units::check(conn, &draft, true, Some(id))? {
+                Err(errors) => problems.extend(errors.into_iter().map(|error| Problem {
+                    row: number,
+                    column: self.parent_header.clone(),
+                    reason: error.reason,
+                })),
+                Ok(checked) => {
+                    if units::update(conn, id, &checked.values)?
+                        && self.outcome_of.get(&id) == Some(&Outcome::Unchanged)
+                    {
+                        self.outcome_of.insert(id, Outcome::Updated);
+                        became_updated += 1;
                     }
-                    None => (units::insert(conn, &checked.values)?, Outcome::New),
-                };
-                outcomes.insert(id, outcome);
-                first_row_of.insert(id, row.number);
-                let parent = cell(&headers::PARENT);
-                if !parent.is_empty() {
-                    parents.push((row.number, id, parent.to_string()));
                 }
             }
         }
+        Ok((problems, became_updated))
     }
 
-    // Parents last, so that a parent may stand further down the file.
-    for (number, id, parent) in parents {
-        let mut draft = units::draft_of(&units::get(conn, id)?);
-        draft.parent = Some(parent);
-        match units::check(conn, &draft, true, Some(id))? {
-            Err(errors) => problems.extend(errors.into_iter().map(|error| Problem {
-                row: number,
-                column: columns.header(&headers::PARENT),
-                reason: error.reason,
-            })),
-            Ok(checked) => {
-                if units::update(conn, id, &checked.values)? {
-                    outcomes.entry(id).and_modify(|o| {
-                        if *o == Outcome::Unchanged {
-                            *o = Outcome::Updated;
-                        }
-                    });
-                }
-            }
-        }
+    fn warnings(&mut self) -> Vec<Text> {
+        std::mem::take(&mut self.warnings)
     }
-
-    if !problems.is_empty() {
-        problems.sort_by_key(|p| p.row);
-        return Err(refuse_file(&sheet.name, &problems));
-    }
-    for outcome in outcomes.values() {
-        match outcome {
-            Outcome::New => summary.new += 1,
-            Outcome::Updated => summary.updated += 1,
-            Outcome::Unchanged => summary.unchanged += 1,
-        }
-    }
-    Ok(summary)
 }

@@ -10,7 +10,7 @@ mod text;
 
 use std::str::FromStr;
 
-pub use self::csv::{CsvEncoding, write_csv};
+pub use self::csv::{CsvEncoding, write_csv, write_csv_rows};
 pub use json::{record_json, table_json};
 pub use labels::Label;
 pub use render::{write_record, write_table};
@@ -135,6 +135,12 @@ pub fn format_yuan(fen: i64) -> String {
     let sign = if fen < 0 { "-" } else { "" };
     let fen = fen.unsigned_abs();
     format!("{sign}{}.{:02}", fen / 100, fen % 100)
+}
+
+/// The width of text on a terminal or in a spreadsheet column: a Chinese
+/// character takes two.
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// Writes a file whole or not at all: to a temporary name beside it, then
