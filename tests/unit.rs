@@ -1889,7 +1889,7 @@ fn export_starts_with_a_byte_order_mark_unless_utf8() {
     );
     let path = reg.dir.path().join("units.csv");
     let out = reg.ok(&["unit", "export", "--out", arg(&path)]);
-    assert_eq!(out, format!("已导出 3 个单位到 {}\n", path.display()));
+    assert_eq!(out, format!("已导出 3 行到 {}\n", path.display()));
     let bytes = std::fs::read(&path).unwrap();
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
     assert_eq!(&bytes[3..], without.as_bytes());

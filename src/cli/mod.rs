@@ -6,6 +6,7 @@ mod db;
 mod demo;
 mod report;
 mod unit;
+mod volunteer;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -60,6 +61,9 @@ enum Command {
     /// Committees (关工委) of the units, their members and the six standards (六有)
     #[command(subcommand)]
     Committee(committee::CommitteeCommand),
+    /// The 五老 volunteer register
+    #[command(subcommand)]
+    Volunteer(volunteer::VolunteerCommand),
     /// The published figures
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -97,6 +101,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Unit(command) => unit::run(&context, command),
         Command::Committee(command) => committee::run(&context, command),
+        Command::Volunteer(command) => volunteer::run(&context, command),
         Command::Report(command) => report::run(&context, command),
         Command::Db(command) => db::run(&context, command),
         Command::Demo(args) => demo::run(&context, args),
@@ -219,6 +224,33 @@ impl Context {
             self.say(&ggw::text!("{file}：{zh}", "{file}: {en}"))
         }
     }
+}
+
+/// Writes an export as CSV to a file (whole or not at all) or to stdout.
+fn write_export(
+    context: &Context,
+    table: &Table,
+    out: Option<&Path>,
+    encoding: output::CsvEncoding,
+) -> anyhow::Result<()> {
+    match out.filter(|p| p.as_os_str() != "-") {
+        None => {
+            let mut stdout = io::stdout().lock();
+            output::write_csv(&mut stdout, table, context.lang, encoding)?;
+            stdout.flush()?;
+        }
+        Some(path) => {
+            let mut bytes = Vec::new();
+            output::write_csv(&mut bytes, table, context.lang, encoding)?;
+            output::write_file(path, &bytes)?;
+            let (file, count) = (path.display(), table.rows.len());
+            context.say(&ggw::text!(
+                "已导出 {count} 行到 {file}",
+                "exported {count} rows to {file}"
+            ))?;
+        }
+    }
+    Ok(())
 }
 
 /// A date argument: a bad date is a refused value (exit 1), not a usage error.

@@ -1,6 +1,5 @@
 //! `ggw unit`: register, list, show, edit, merge, remove, import and export units (单位).
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -10,7 +9,7 @@ use ggw::db::units::{self, Unit, UnitDraft, UnitFilter};
 use ggw::model::enums::Enumerated;
 use ggw::model::phone::mask_phone;
 use ggw::model::unit::UnitStatus;
-use ggw::output::{CsvEncoding, Label, Record, Table, Value, labels, write_csv};
+use ggw::output::{CsvEncoding, Label, Record, Table, Value, labels};
 use ggw::text;
 
 use super::{Context, ImportArgs, date_or_today};
@@ -285,7 +284,7 @@ fn add(context: &Context, args: AddArgs) -> anyhow::Result<()> {
     let mut db = context.open()?;
     let (unit, warnings) = db.write(|tx| {
         let checked =
-            units::check(tx, &draft, args.values.force, None)?.map_err(units::field_errors)?;
+            units::check(tx, &draft, args.values.force, None)?.map_err(ggw::db::field_errors)?;
         let id = units::insert(tx, &checked.values)?;
         Ok((units::get(tx, id)?, checked.warnings))
     })?;
@@ -334,7 +333,7 @@ fn edit(context: &Context, args: EditArgs) -> anyhow::Result<()> {
             }
         }
         let checked = units::check(tx, &draft, args.values.force, Some(found.id))?
-            .map_err(units::field_errors)?;
+            .map_err(ggw::db::field_errors)?;
         let changed = units::update(tx, found.id, &checked.values)?;
         Ok((units::get(tx, found.id)?, changed, checked.warnings))
     })?;
@@ -533,22 +532,5 @@ fn export(context: &Context, args: ExportArgs) -> anyhow::Result<()> {
         EncodingArg::Utf8Bom => CsvEncoding::Utf8Bom,
         EncodingArg::Utf8 => CsvEncoding::Utf8,
     };
-    match args.out.as_deref().filter(|p| p.as_os_str() != "-") {
-        None => {
-            let mut out = std::io::stdout().lock();
-            write_csv(&mut out, &table, context.lang, encoding)?;
-            out.flush()?;
-        }
-        Some(path) => {
-            let mut bytes = Vec::new();
-            write_csv(&mut bytes, &table, context.lang, encoding)?;
-            ggw::output::write_file(path, &bytes)?;
-            let (file, count) = (path.display(), table.rows.len());
-            context.say(&text!(
-                "已导出 {count} 个单位到 {file}",
-                "exported {count} units to {file}"
-            ))?;
-        }
-    }
-    Ok(())
+    super::write_export(context, &table, args.out.as_deref(), encoding)
 }

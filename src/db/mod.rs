@@ -4,12 +4,14 @@ pub mod committees;
 pub mod kinds;
 pub mod schema;
 pub mod units;
+pub mod volunteers;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
+use crate::output::{Label, Text};
 use crate::{Error, Result};
 
 /// How long a command waits for another writer (a clerk and a scheduled
@@ -118,4 +120,32 @@ fn not_a_database(e: Error, path: &Path) -> Error {
         }
         _ => e,
     }
+}
+
+/// A value that failed its check, and the field it was in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Label,
+    pub reason: Text,
+}
+
+/// Joins field errors into one refusal, a line each.
+pub fn field_errors(errors: Vec<FieldError>) -> Error {
+    // A reason that names its field already is not prefixed with it again.
+    let line = |label: &str, reason: &str, colon: &str| {
+        if reason.to_lowercase().starts_with(&label.to_lowercase()) {
+            reason.to_string()
+        } else {
+            format!("{label}{colon}{reason}")
+        }
+    };
+    let zh: Vec<String> = errors
+        .iter()
+        .map(|e| line(e.field.zh, &e.reason.zh, "："))
+        .collect();
+    let en: Vec<String> = errors
+        .iter()
+        .map(|e| line(e.field.en, &e.reason.en, ": "))
+        .collect();
+    Error::Refused(Text::new(zh.join("\n"), en.join("\n")))
 }

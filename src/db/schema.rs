@@ -24,10 +24,16 @@ pub struct Upgrade {
 }
 
 /// Every step since the first release, in order. Version 1 is the first schema.
-pub const UPGRADES: &[Upgrade] = &[Upgrade {
-    version: 1,
-    sql: include_str!("upgrades/0001_initial.sql"),
-}];
+pub const UPGRADES: &[Upgrade] = &[
+    Upgrade {
+        version: 1,
+        sql: include_str!("upgrades/0001_initial.sql"),
+    },
+    Upgrade {
+        version: 2,
+        sql: include_str!("upgrades/0002_volunteers.sql"),
+    },
+];
 
 pub fn latest_version() -> i64 {
     UPGRADES.last().map_or(0, |u| u.version)

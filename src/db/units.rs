@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::FieldError;
 use super::kinds::{self, Kind};
 use crate::model::committee::CommitteeStatus;
 use crate::model::credit_code::{self, CreditCodeError};
@@ -47,13 +48,6 @@ pub struct UnitValues {
     pub contact: Option<String>,
     pub phone: Option<String>,
     pub note: Option<String>,
-}
-
-/// A value that failed its check, and the field it was in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: Label,
-    pub reason: Text,
 }
 
 /// The outcome of [`check`]: the values, and what the clerk should know about them.
@@ -140,6 +134,19 @@ pub fn find(conn: &Connection, name: &str) -> Result<std::result::Result<UnitRef
             ))
         }
     })
+}
+
+/// Names a unit by its name or alias only, as a cell of a sheet does: a
+/// number in a unit's spreadsheet is no id of this registry.
+pub fn find_name(conn: &Connection, name: &str) -> Result<std::result::Result<UnitRef, Text>> {
+    let wanted = clean(name);
+    if parse_id(&wanted).is_some() {
+        return Ok(Err(crate::text!(
+            "“{wanted}”不是单位名称：请填写单位全称或简称",
+            "'{wanted}' is not a unit name: give the unit's name or short name"
+        )));
+    }
+    find(conn, &wanted)
 }
 
 /// The unit a name or alias belongs to, if exactly one, without looking
@@ -442,27 +449,6 @@ pub fn check(
         },
         warnings,
     }))
-}
-
-/// Joins field errors into one refusal, a line each.
-pub fn field_errors(errors: Vec<FieldError>) -> Error {
-    // A reason that names its field already is not prefixed with it again.
-    let line = |label: &str, reason: &str, colon: &str| {
-        if reason.to_lowercase().starts_with(&label.to_lowercase()) {
-            reason.to_string()
-        } else {
-            format!("{label}{colon}{reason}")
-        }
-    };
-    let zh: Vec<String> = errors
-        .iter()
-        .map(|e| line(e.field.zh, &e.reason.zh, "："))
-        .collect();
-    let en: Vec<String> = errors
-        .iter()
-        .map(|e| line(e.field.en, &e.reason.en, ": "))
-        .collect();
-    Error::Refused(Text::new(zh.join("\n"), en.join("\n")))
 }
 
 /// Why a name or alias cannot be given to unit `this`, if it cannot: it
@@ -785,6 +771,7 @@ pub const MERGE_MOVES: &[(&str, &str)] = &[
     ("unit", "merged_into"),
     ("unit", "parent_id"),
     ("unit_alias", "unit_id"),
+    ("volunteer", "unit_id"),
 ];
 
 /// 机构改革: unit `from` goes into unit `into`. Everything that referred to

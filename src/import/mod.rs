@@ -9,6 +9,7 @@ pub mod headers;
 pub mod reader;
 pub mod rejects;
 pub mod units;
+pub mod volunteers;
 
 use std::path::Path;
 

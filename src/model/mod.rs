@@ -6,8 +6,10 @@ pub mod committee;
 pub mod credit_code;
 pub mod date;
 pub mod enums;
+pub mod id_card;
 pub mod phone;
 pub mod unit;
+pub mod volunteer;
 
 use crate::output::Text;
 

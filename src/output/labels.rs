@@ -70,6 +70,24 @@ labels! {
     STARTED_ON = "started_on", "任职日期", "From";
     ENDED_ON = "ended_on", "离任日期", "Until";
 
+    GENDER = "gender", "性别", "Gender";
+    BIRTH_DATE = "birth_date", "出生年月", "Born";
+    AGE = "age", "年龄", "Age";
+    ID_CARD = "id_card", "身份证号", "ID number";
+    MOBILE = "phone", "手机", "Mobile";
+    LANDLINE = "landline", "座机", "Landline";
+    CATEGORY = "category", "五老类别", "Category";
+    FORMER_POST = "former_post", "原工作单位及职务", "Former unit and post";
+    RETIRED_RANK = "retired_rank", "退休时职级", "Retired rank";
+    POLITICAL_STATUS = "political_status", "政治面貌", "Political status";
+    SPECIALTIES = "specialties", "专长", "Specialties";
+    SERVING_UNIT = "unit", "所在单位", "Unit";
+    JOINED_ON = "joined_on", "加入日期", "Joined";
+    STATUS_ON = "status_on", "状态变更日期", "Status since";
+    IS_MODEL = "is_model", "五老典型", "Model volunteer";
+    ROLES = "roles", "关工委职务", "Committee roles";
+    SERVING = "serving", "在任", "Serving";
+
     COVERAGE_KIND = "kind", "单位类别", "Unit kind";
     WITH_COMMITTEE = "with_committee", "已建关工委", "With committee";
     ESTABLISH_RATE = "establish_rate", "组建率", "Establishment rate";
@@ -98,6 +116,7 @@ pub fn table_noun(table: &str, lang: Lang) -> &'static str {
         "committee_unit" => ("关工委", "committees"),
         "committee" => ("关工委", "committees"),
         "committee_member" => ("关工委成员", "committee members"),
+        "volunteer" => ("五老", "volunteers"),
         _ => ("记录", "records"),
     };
     match lang {

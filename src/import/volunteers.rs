@@ -1,0 +1,224 @@
+//! `volunteer import`: a unit's 五老 roster (花名册).
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::headers::{self, Field};
+use super::{ImportOptions, Importer, OnConflict, Outcome, Problem, Row};
+use crate::Result;
+use crate::db::units;
+use crate::db::volunteers::{self, Identity, VolunteerDraft};
+use crate::model::id_card::mask_id_card;
+use crate::model::phone::mask_phone;
+use crate::output::{Label, labels};
+
+pub const FIELDS: &[Field] = &[
+    Field {
+        required: true,
+        ..headers::PERSON_NAME
+    },
+    headers::GENDER,
+    headers::BIRTH_DATE,
+    headers::ID_CARD,
+    headers::PHONE,
+    headers::LANDLINE,
+    Field {
+        required: true,
+        ..headers::CATEGORY
+    },
+    headers::FORMER_POST,
+    headers::RETIRED_RANK,
+    headers::POLITICAL_STATUS,
+    headers::SPECIALTIES,
+    headers::UNIT,
+    headers::JOINED_ON,
+    headers::STATUS,
+    headers::IS_MODEL,
+    headers::NOTE,
+];
+
+/// Which column holds each field that the volunteer checks name.
+const FIELD_OF_LABEL: &[(Label, Field)] = &[
+    (labels::PERSON_NAME, headers::PERSON_NAME),
+    (labels::GENDER, headers::GENDER),
+    (labels::BIRTH_DATE, headers::BIRTH_DATE),
+    (labels::ID_CARD, headers::ID_CARD),
+    (labels::MOBILE, headers::PHONE),
+    (labels::LANDLINE, headers::LANDLINE),
+    (labels::CATEGORY, headers::CATEGORY),
+    (labels::RETIRED_RANK, headers::RETIRED_RANK),
+    (labels::SERVING_UNIT, headers::UNIT),
+    (labels::JOINED_ON, headers::JOINED_ON),
+    (labels::STATUS, headers::STATUS),
+    (labels::IS_MODEL, headers::IS_MODEL),
+];
+
+/// Imports volunteers. A row matches a registered volunteer by 身份证号,
+/// else by name and birth date, else (with neither) by name in the same
+/// unit; a match is updated with the row's non-empty cells. `unit` serves
+/// rows whose unit cell is empty or missing.
+pub struct VolunteerImporter {
+    options: ImportOptions,
+    /// `#id` of the unit given with `--unit`.
+    default_unit: Option<String>,
+    first_row_of: HashMap<i64, usize>,
+}
+
+impl VolunteerImporter {
+    /// `unit` names the serving unit of rows without one (`--unit`).
+    pub fn new(conn: &Connection, options: &ImportOptions, unit: Option<&str>) -> Result<Self> {
+        let default_unit = match unit {
+            Some(name) => {
+                let unit = units::resolve(conn, name)?;
+                units::active_or_reason(conn, &unit)?.map_err(crate::Error::Refused)?;
+                Some(format!("#{}", unit.id))
+            }
+            None => None,
+        };
+        Ok(VolunteerImporter {
+            options: options.clone(),
+            default_unit,
+            first_row_of: HashMap::new(),
+        })
+    }
+}
+
+impl Importer for VolunteerImporter {
+    fn fields(&self) -> &'static [Field] {
+        FIELDS
+    }
+
+    fn import_row(
+        &mut self,
+        conn: &Connection,
+        row: &Row,
+    ) -> Result<std::result::Result<Outcome, Vec<Problem>>> {
+        let cell = |field: &Field| Some(row.get(field).to_string()).filter(|c| !c.is_empty());
+        // A unit named in a sheet is named by name or alias: a number there is no id.
+        let unit = match cell(&headers::UNIT) {
+            Some(name) => match units::find_name(conn, &name)? {
+                Ok(unit) => Some(format!("#{}", unit.id)),
+                Err(reason) => return Ok(Err(vec![row.problem(&headers::UNIT, reason)])),
+            },
+            None => self.default_unit.clone(),
+        };
+        let file = VolunteerDraft {
+            name: row.get(&headers::PERSON_NAME).to_string(),
+            gender: cell(&headers::GENDER),
+            birth: cell(&headers::BIRTH_DATE),
+            id_card: cell(&headers::ID_CARD),
+            phone: cell(&headers::PHONE),
+            landline: cell(&headers::LANDLINE),
+            category: cell(&headers::CATEGORY),
+            former_post: cell(&headers::FORMER_POST),
+            retired_rank: cell(&headers::RETIRED_RANK),
+            political_status: cell(&headers::POLITICAL_STATUS),
+            specialties: cell(&headers::SPECIALTIES),
+            unit,
+            joined_on: cell(&headers::JOINED_ON),
+            status: cell(&headers::STATUS),
+            is_model: cell(&headers::IS_MODEL),
+            note: cell(&headers::NOTE),
+        };
+        let existing = volunteers::matching(conn, &Identity::of_draft(conn, &file)?)?;
+        if let Some(id) = existing {
+            if let Some(first) = self.first_row_of.get(&id) {
+                return Ok(Err(vec![row.problem(
+                    &headers::PERSON_NAME,
+                    crate::text!("与第 {first} 行是同一人", "the same person as row {first}"),
+                )]));
+            }
+            match self.options.on_conflict {
+                OnConflict::Skip => {
+                    self.first_row_of.insert(id, row.number);
+                    return Ok(Ok(Outcome::Skipped));
+                }
+                OnConflict::Fail => {
+                    return Ok(Err(vec![row.problem(
+                        &headers::PERSON_NAME,
+                        crate::text!(
+                            "此人已登记（#{id}）（--on-conflict fail）",
+                            "this person is registered already (#{id}) (--on-conflict fail)"
+                        ),
+                    )]));
+                }
+                OnConflict::Update => {}
+            }
+        }
+        let draft = match existing {
+            Some(id) => overlay(
+                volunteers::draft_of(&volunteers::get(conn, id)?.values),
+                file,
+            ),
+            None => file,
+        };
+        let values = match volunteers::check(conn, &draft, existing)? {
+            Ok(values) => values,
+            Err(errors) => {
+                let problems = errors
+                    .into_iter()
+                    .map(|error| {
+                        let field = FIELD_OF_LABEL
+                            .iter()
+                            .find(|(label, _)| *label == error.field)
+                            .map_or(headers::PERSON_NAME, |(_, field)| *field);
+                        row.problem(&field, error.reason)
+                    })
+                    .collect();
+                return Ok(Err(problems));
+            }
+        };
+        let (id, outcome) = match existing {
+            Some(id) => {
+                let changed = volunteers::update(conn, id, &values)?;
+                (
+                    id,
+                    if changed {
+                        Outcome::Updated
+                    } else {
+                        Outcome::Unchanged
+                    },
+                )
+            }
+            None => (volunteers::insert(conn, &values)?, Outcome::New),
+        };
+        self.first_row_of.insert(id, row.number);
+        Ok(Ok(outcome))
+    }
+}
+
+/// The stored record with the file's non-empty cells laid over it. A cell
+/// that holds the stored value masked (`138****0001`, as an export writes
+/// it) leaves the stored value alone.
+fn overlay(stored: VolunteerDraft, file: VolunteerDraft) -> VolunteerDraft {
+    let keep_masked =
+        |stored: Option<String>, file: Option<String>, mask: fn(&str) -> String| match (
+            &stored, &file,
+        ) {
+            (Some(s), Some(f)) if *f == mask(s) => stored,
+            _ => file.or(stored),
+        };
+    VolunteerDraft {
+        name: if file.name.trim().is_empty() {
+            stored.name
+        } else {
+            file.name
+        },
+        gender: file.gender.or(stored.gender),
+        birth: file.birth.or(stored.birth),
+        id_card: keep_masked(stored.id_card, file.id_card, mask_id_card),
+        phone: keep_masked(stored.phone, file.phone, mask_phone),
+        landline: keep_masked(stored.landline, file.landline, mask_phone),
+        category: file.category.or(stored.category),
+        former_post: file.former_post.or(stored.former_post),
+        retired_rank: file.retired_rank.or(stored.retired_rank),
+        political_status: file.political_status.or(stored.political_status),
+        specialties: file.specialties.or(stored.specialties),
+        unit: file.unit.or(stored.unit),
+        joined_on: file.joined_on.or(stored.joined_on),
+        status: file.status.or(stored.status),
+        is_model: file.is_model.or(stored.is_model),
+        note: file.note.or(stored.note),
+    }
+}
