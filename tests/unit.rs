@@ -568,7 +568,7 @@ fn a_malformed_credit_code_is_refused_even_with_force() {
     ]);
     assert_eq!(
         err,
-        "错误：统一社会信用代码：“11230300MB000”有13位，统一社会信用代码应为18位\n"
+        "错误：统一社会信用代码：“11230300MB000”有13位，应为18位\n"
     );
 }
 

@@ -21,7 +21,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// `ggw.sqlite` in the platform's data directory.
 pub fn default_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "ggw")
-        .map(|dirs| dirs.data_dir().join("ggw.sqlite"))
+        // The local (not roaming) directory: a roaming profile copied at
+        // logon and logoff is no place for a live database.
+        .map(|dirs| dirs.data_local_dir().join("ggw.sqlite"))
         .ok_or_else(|| {
             crate::refuse!(
                 "找不到本机的数据目录：请用 --db 或环境变量 GGW_DB 指定数据库文件",
@@ -96,7 +98,7 @@ fn create_private(path: &Path) -> Result<()> {
         return Ok(());
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        std::fs::create_dir_all(dir).map_err(|e| cannot_create(path, e))?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -109,8 +111,16 @@ fn create_private(path: &Path) -> Result<()> {
         Ok(_) => Ok(()),
         // Created by another process in the meantime.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::io(path, e)),
+        Err(e) => Err(cannot_create(path, e)),
     }
+}
+
+fn cannot_create(path: &Path, e: std::io::Error) -> Error {
+    let (file, reason) = (path.display(), e.to_string());
+    crate::refuse!(
+        "无法创建登记库文件 {file}（{reason}）：请用 --db 指定一个可写的位置",
+        "cannot create the registry file {file} ({reason}): name a writable place with --db"
+    )
 }
 
 fn not_a_database(e: Error, path: &Path) -> Error {

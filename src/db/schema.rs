@@ -46,6 +46,10 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
 /// Brings the file to the latest version, or refuses it.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let found = user_version(conn)?;
+    // Another program's file is refused as such, whatever its version says.
+    if found > 0 {
+        check_application_id(conn, path)?;
+    }
     if found > latest_version() {
         return Err(Error::TooNew {
             path: path.to_path_buf(),
@@ -53,13 +57,9 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             supported: latest_version(),
         });
     }
-    if found == latest_version() {
-        return check_application_id(conn, path);
-    }
     if found == 0 {
         return initialise(conn, path);
     }
-    check_application_id(conn, path)?;
     for upgrade in UPGRADES.iter().filter(|u| u.version > found) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Another process may have upgraded the file while this one waited.

@@ -209,8 +209,8 @@ fn successor(conn: &Connection, mut id: i64) -> Result<UnitRef> {
         }
     }
     Err(refuse!(
-        "单位 #{id} 的合并记录成环：请运行 ggw db check",
-        "unit #{id} has a loop of merges: run ggw db check"
+        "单位 #{id} 的合并记录成环：数据文件已损坏，请从备份恢复",
+        "unit #{id} has a loop of merges: the file is damaged; restore it from a backup"
     ))
 }
 
@@ -377,7 +377,12 @@ pub fn check(
 
     let mut parent_id = None;
     if let Some(raw) = draft.parent.as_deref().filter(|p| !clean(p).is_empty()) {
-        match find(conn, raw)? {
+        let found = find(conn, raw)?;
+        let below_this = match (&found, this) {
+            (Ok(parent), Some(id)) => is_ancestor(conn, id, parent.id)?,
+            _ => false,
+        };
+        match found {
             Ok(parent) if Some(parent.id) == this => fail(
                 labels::PARENT,
                 crate::text!(
@@ -385,9 +390,7 @@ pub fn check(
                     "a unit cannot be its own parent"
                 ),
             ),
-            Ok(parent)
-                if this.is_some_and(|id| is_ancestor(conn, id, parent.id).unwrap_or(false)) =>
-            {
+            Ok(parent) if below_this => {
                 let parent_name = parent.name;
                 fail(
                     labels::PARENT,

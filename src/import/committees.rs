@@ -61,7 +61,7 @@ impl Importer for CommitteeImporter {
         let mut row_problems: Vec<Problem> = Vec::new();
         let mut named: Vec<UnitRef> = Vec::new();
         for name in split_list(cell(&headers::UNIT)) {
-            match units::find(conn, name)? {
+            match units::find_name(conn, name)? {
                 Ok(unit) => named.push(unit),
                 Err(reason) => row_problems.push(problem(&headers::UNIT, reason)),
             }

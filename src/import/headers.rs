@@ -71,16 +71,15 @@ const FOOTER_STARTS: &[&str] = &[
 /// The header row's title rows above it are searched this far down.
 pub const HEADER_SEARCH_ROWS: usize = 20;
 
-/// Header text as compared: no spaces, `*` or `(必填)` marks, ASCII
-/// parentheses, lower case.
+/// Header text as compared: no spaces, underscores, `*` or `(必填)`
+/// marks, ASCII parentheses, lower case (`young_staff` = `Young Staff`).
 fn fold_header(s: &str) -> String {
     let mut folded: String = crate::model::clean(s)
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '*' && *c != '＊')
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '＊' | '_'))
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
-            '_' => ' ',
             c => c,
         })
         .flat_map(char::to_lowercase)
@@ -111,7 +110,8 @@ pub struct Columns {
     /// (field key, column index, header as written)
     found: Vec<(&'static str, usize, String)>,
     pub ignored: Vec<String>,
-    pub header_row: usize,
+    /// The 序号 columns.
+    serial: Vec<usize>,
     /// The header row as written, for the rejects file.
     pub header_cells: Vec<String>,
 }
@@ -124,10 +124,6 @@ impl Columns {
             .find(|(key, _, _)| *key == field.key)
             .and_then(|(_, index, _)| cells.get(*index))
             .map_or("", |cell| cell.trim())
-    }
-
-    pub fn has(&self, field: &Field) -> bool {
-        self.found.iter().any(|(key, _, _)| *key == field.key)
     }
 
     /// The header of `field` as the file writes it, to name the column in messages.
@@ -171,6 +167,7 @@ pub fn locate(rows: &[SheetRow], fields: &[Field]) -> Result<(Columns, usize), T
     let header = &rows[header_at];
     let mut found: Vec<(&'static str, usize, String)> = Vec::new();
     let mut ignored = Vec::new();
+    let mut serial = Vec::new();
     for (index, cell) in header.cells.iter().enumerate() {
         let text = crate::model::clean(cell);
         if text.is_empty() {
@@ -181,7 +178,7 @@ pub fn locate(rows: &[SheetRow], fields: &[Field]) -> Result<(Columns, usize), T
                 found.push((field.key, index, text));
             }
             Some(_) => ignored.push(text),
-            None if is_serial(&text) => {}
+            None if is_serial(&text) => serial.push(index),
             None => ignored.push(text),
         }
     }
@@ -199,7 +196,7 @@ pub fn locate(rows: &[SheetRow], fields: &[Field]) -> Result<(Columns, usize), T
     let columns = Columns {
         found,
         ignored,
-        header_row: header.number,
+        serial,
         header_cells: header.cells.clone(),
     };
     Ok((columns, header_at))
@@ -215,7 +212,11 @@ pub fn is_footer(row: &SheetRow) -> bool {
     first.is_some_and(|first| FOOTER_STARTS.iter().any(|start| first.starts_with(start)))
 }
 
-/// Whether a data row has nothing in it.
-pub fn is_blank(row: &SheetRow) -> bool {
-    row.cells.iter().all(|c| c.trim().is_empty())
+/// Whether a data row has nothing in it but, perhaps, a number in the 序号
+/// column (templates number their empty rows in advance).
+pub fn is_blank(row: &SheetRow, columns: &Columns) -> bool {
+    row.cells
+        .iter()
+        .enumerate()
+        .all(|(index, cell)| cell.trim().is_empty() || columns.serial.contains(&index))
 }

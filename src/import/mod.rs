@@ -196,7 +196,7 @@ pub fn run(
         if headers::is_footer(&row) {
             break;
         }
-        if headers::is_blank(&row) {
+        if headers::is_blank(&row, &columns) {
             continue;
         }
         data_rows += 1;

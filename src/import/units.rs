@@ -8,6 +8,7 @@ use super::headers::{self, Field};
 use super::{ImportOptions, Importer, OnConflict, Outcome, Problem, Row};
 use crate::Result;
 use crate::db::units::{self, UnitDraft};
+use crate::model::phone::mask_phone;
 use crate::model::{clean, parse_count, unit::split_aliases};
 use crate::output::{Label, Text, labels};
 
@@ -147,18 +148,27 @@ impl Importer for UnitImporter {
             (&headers::NOTE, &mut draft.note),
         ];
         for (field, value) in text_fields {
-            if !row.get(field).is_empty() {
-                *value = Some(row.get(field).to_string());
+            let cell = row.get(field);
+            // A phone masked as an export writes it stands for the stored one.
+            let masked_stored = value
+                .as_deref()
+                .is_some_and(|stored| mask_phone(stored) == cell);
+            if !cell.is_empty() && !masked_stored {
+                *value = Some(cell.to_string());
             }
         }
         draft.staff = staff.or(draft.staff);
         draft.young_staff = young_staff.or(draft.young_staff);
+        // A parent not yet registered may stand further down the file,
+        // except with skip_invalid, where each row must stand on its own.
         let parent = row.get(&headers::PARENT);
-        let defer_parent = !parent.is_empty()
-            && units::registered(conn, parent)?.is_none()
-            && !self.options.skip_invalid;
-        if !parent.is_empty() && !defer_parent {
-            draft.parent = Some(parent.to_string());
+        let mut defer_parent = false;
+        if !parent.is_empty() {
+            match units::find_name(conn, parent)? {
+                Ok(unit) => draft.parent = Some(format!("#{}", unit.id)),
+                Err(_) if !self.options.skip_invalid && !is_number(parent) => defer_parent = true,
+                Err(reason) => problems.push(row.problem(&headers::PARENT, reason)),
+            }
         }
 
         let checked = match units::check(
@@ -219,8 +229,19 @@ impl Importer for UnitImporter {
         let mut problems = Vec::new();
         let mut became_updated = 0;
         for (number, id, parent) in std::mem::take(&mut self.deferred_parents) {
+            let parent = match units::find_name(conn, &parent)? {
+                Ok(unit) => unit,
+                Err(reason) => {
+                    problems.push(Problem {
+                        row: number,
+                        column: self.parent_header.clone(),
+                        reason,
+                    });
+                    continue;
+                }
+            };
             let mut draft = units::draft_of(&units::get(conn, id)?);
-            draft.parent = Some(parent);
+            draft.parent = Some(format!("#{}", parent.id));
             match units::check(conn, &draft, true, Some(id))? {
                 Err(errors) => problems.extend(errors.into_iter().map(|error| Problem {
                     row: number,
@@ -243,4 +264,13 @@ impl Importer for UnitImporter {
     fn warnings(&mut self) -> Vec<Text> {
         std::mem::take(&mut self.warnings)
     }
+}
+
+fn is_number(cell: &str) -> bool {
+    let cleaned = clean(cell);
+    !cleaned.is_empty()
+        && cleaned
+            .trim_start_matches('#')
+            .bytes()
+            .all(|b| b.is_ascii_digit())
 }

@@ -31,8 +31,8 @@ pub fn check_credit_code(s: &str) -> Result<String, CreditCodeError> {
     let count = code.chars().count();
     if count != 18 {
         return Err(CreditCodeError::Malformed(crate::text!(
-            "“{code}”有{count}位，统一社会信用代码应为18位",
-            "'{code}' has {count} characters; a credit code has 18"
+            "“{code}”有{count}位，应为18位",
+            "'{code}' has {count} characters instead of 18"
         )));
     }
     if let Some(bad) = code

@@ -30,7 +30,6 @@ labels! {
     NAME = "name", "名称", "Name";
     PERSON_NAME = "name", "姓名", "Name";
     UNIT_NAME = "name", "单位名称", "Unit";
-    UNIT = "unit", "单位", "Unit";
     UNITS = "units", "单位", "Units";
     ALIASES = "aliases", "简称", "Aliases";
     KIND = "kind", "类别", "Kind";
@@ -114,7 +113,6 @@ pub fn table_noun(table: &str, lang: Lang) -> &'static str {
     let (zh, en) = match table {
         "unit" => ("下级单位或并入记录", "units below it or merged into it"),
         "committee_unit" => ("关工委", "committees"),
-        "committee" => ("关工委", "committees"),
         "committee_member" => ("关工委成员", "committee members"),
         "volunteer" => ("五老", "volunteers"),
         _ => ("记录", "records"),
