@@ -80,12 +80,15 @@ CREATE TABLE committee (
     CHECK ((status = 'dissolved') = (dissolved_on IS NOT NULL))
 );
 
--- The units a committee covers; a unit has at most one committee that is
--- planned or active (checked on write).
+-- The units a committee covers, each from `since` (NULL: from the start)
+-- until `until` (NULL: still). A unit has at most one current cover by a
+-- planned or active committee (checked on write).
 CREATE TABLE committee_unit (
     committee_id  INTEGER NOT NULL REFERENCES committee (id) ON DELETE CASCADE,
     unit_id       INTEGER NOT NULL REFERENCES unit (id),
     position      INTEGER NOT NULL,
+    since         TEXT,
+    until         TEXT,
     PRIMARY KEY (committee_id, unit_id)
 );
 

@@ -849,7 +849,7 @@ fn edit_the_units_of_a_joint_committee() {
         rows(
             reg,
             "SELECT u.name FROM committee_unit cu JOIN unit u ON u.id = cu.unit_id
-             WHERE cu.committee_id = 1 ORDER BY cu.position",
+             WHERE cu.committee_id = 1 AND cu.until IS NULL ORDER BY cu.position",
         )
         .into_iter()
         .map(|mut r| r.remove(0))
@@ -868,6 +868,14 @@ fn edit_the_units_of_a_joint_committee() {
         GONGJIAO,
     ]);
     assert_eq!(covered(&reg), [CHENGTOU]);
+    // The units that left keep their history: their cover ended today.
+    let today = chrono::Local::now().date_naive().to_string();
+    assert_eq!(
+        reg.count(&format!(
+            "SELECT count(*) FROM committee_unit WHERE committee_id = 1 AND until = '{today}'"
+        )),
+        2
+    );
     // The name stays as it was given.
     assert_eq!(
         reg.text("SELECT name FROM committee WHERE id = 1")
@@ -886,9 +894,9 @@ fn edit_the_units_of_a_joint_committee() {
     reg.ok(&["committee", "establish", SIFAJU, "--date", "2023-03-15"]);
     let err = reg.refused(&["committee", "edit", "1", "--add-unit", "市司法局"]);
     assert!(err.contains("单位“鸡西市司法局”已有关工委（#2）"), "{err}");
-    // The unit freed by the removal can be covered again.
+    // The unit freed by the removal can be covered again, in its old place.
     reg.ok(&["committee", "edit", "1", "--add-unit", REDIAN]);
-    assert_eq!(covered(&reg), [CHENGTOU, REDIAN]);
+    assert_eq!(covered(&reg), [REDIAN, CHENGTOU]);
 }
 
 #[test]

@@ -529,6 +529,62 @@ fn a_unit_merged_away_does_not_count() {
 }
 
 #[test]
+fn a_merger_does_not_rewrite_past_coverage() {
+    let reg = Registry::new();
+    for name in ["甲局", "乙局", "丙局"] {
+        reg.ok(&["unit", "add", name, "--kind", "organ"]);
+    }
+    // 甲局's committee ran 2020 to 2021; 乙局's since 2022.
+    reg.ok(&["committee", "establish", "甲局", "--date", "2020-01-01"]);
+    reg.ok(&["committee", "dissolve", "甲局", "--date", "2021-01-01"]);
+    reg.ok(&["committee", "establish", "乙局", "--date", "2022-01-01"]);
+    // 丙局's committee since 2020 goes on, after the merger, covering 甲局.
+    reg.ok(&["committee", "establish", "丙局", "--date", "2020-01-01"]);
+    let before: Vec<_> = ["2020-06-01", "2022-06-01"]
+        .iter()
+        .map(|date| total(&coverage_json(&reg, Some(date))))
+        .collect();
+    assert_eq!(before, [(3, 2, 0.6667), (3, 2, 0.6667)]);
+
+    reg.ok(&["committee", "dissolve", "乙局", "--date", "2023-01-01"]);
+    reg.ok(&[
+        "unit",
+        "merge",
+        "丙局",
+        "--into",
+        "甲局",
+        "--date",
+        "2023-06-01",
+    ]);
+    reg.ok(&[
+        "unit",
+        "merge",
+        "乙局",
+        "--into",
+        "甲局",
+        "--date",
+        "2023-06-01",
+    ]);
+    // On past dates every unit counts as it stood then.
+    assert_eq!(
+        total(&coverage_json(&reg, Some("2020-06-01"))),
+        (3, 2, 0.6667)
+    );
+    assert_eq!(
+        total(&coverage_json(&reg, Some("2022-06-01"))),
+        (3, 2, 0.6667)
+    );
+    // Between 乙局's dissolution and the merger: 丙局 alone is covered.
+    assert_eq!(
+        total(&coverage_json(&reg, Some("2023-03-01"))),
+        (3, 1, 0.3333)
+    );
+    // After it: one unit, covered by 丙局's committee.
+    assert_eq!(total(&coverage_json(&reg, Some("2023-07-01"))), (1, 1, 1.0));
+    assert_eq!(missing_names(&reg, Some("2023-03-01")), ["甲局", "乙局"]);
+}
+
+#[test]
 fn a_joint_committee_counts_each_of_its_units() {
     let reg = Registry::new();
     for name in ["甲公司", "乙公司", "丙公司", "丁公司"] {

@@ -1236,12 +1236,25 @@ fn merge_moves_the_committee_and_the_names_to_the_unit_carrying_on() {
         out,
         "已将“鸡西市司法局”并入“鸡西市人民政府”（2023-07-01）；“鸡西市司法局”已作为“鸡西市人民政府”的简称保留\n"
     );
-    // The committee covers the unit carrying on.
+    // The committee covers the unit carrying on from the merger, and its
+    // cover of the merged unit ends that day.
     assert_eq!(
-        reg.count("SELECT unit_id FROM committee_unit WHERE committee_id = 1"),
+        reg.count("SELECT unit_id FROM committee_unit WHERE committee_id = 1 AND until IS NULL"),
         id_of(&reg, "鸡西市人民政府")
     );
-    assert_eq!(reg.count("SELECT count(*) FROM committee_unit"), 1);
+    assert_eq!(
+        reg.text("SELECT since FROM committee_unit WHERE committee_id = 1 AND until IS NULL")
+            .as_deref(),
+        Some("2023-07-01")
+    );
+    assert_eq!(
+        reg.text(&format!(
+            "SELECT until FROM committee_unit WHERE unit_id = {}",
+            id_of(&reg, "鸡西市司法局")
+        ))
+        .as_deref(),
+        Some("2023-07-01")
+    );
     // The merged unit stays on record.
     assert_eq!(
         stored(&reg, "鸡西市司法局"),
@@ -1267,7 +1280,8 @@ fn merge_moves_the_committee_and_the_names_to_the_unit_carrying_on() {
     assert_eq!(merged["status"], json!("merged"));
     assert_eq!(merged["merged_into"], json!("鸡西市人民政府 (#1)"));
     assert_eq!(merged["merged_on"], json!("2023-07-01"));
-    assert_eq!(merged["committee_id"], json!(null));
+    // Its record keeps the committee that covered it until the merger.
+    assert_eq!(merged["committee_id"], json!(1));
     let list = parse_json(&reg.ok(&["--format", "json", "unit", "list", "--all"]));
     assert_eq!(list[1]["name"], json!("鸡西市司法局"));
     assert_eq!(list[1]["status"], json!("merged"));

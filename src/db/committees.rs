@@ -51,6 +51,19 @@ pub struct Member {
     pub ended_on: Option<Date>,
 }
 
+/// A complete SQL condition: unit `unit` (a column) is covered on `date`
+/// (a parameter) by a committee `c` that meets `also` (a condition on `c`).
+/// Every coverage figure and list asks this one question.
+pub fn covered_on(unit: &str, date: &str, also: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM committee_unit cu JOIN committee c ON c.id = cu.committee_id
+          WHERE cu.unit_id = {unit} AND c.status <> 'planned' AND c.established_on <= {date}
+            AND (c.dissolved_on IS NULL OR c.dissolved_on > {date})
+            AND (cu.since IS NULL OR cu.since <= {date}) AND (cu.until IS NULL OR cu.until > {date})
+            AND ({also}))"
+    )
+}
+
 /// A new committee: active from `established_on`, or planned when that is `None`.
 #[derive(Debug, Clone)]
 pub struct NewCommittee {
@@ -99,17 +112,25 @@ pub fn establish(conn: &Connection, new: &NewCommittee) -> Result<i64> {
         params![name, status.code(), new.established_on, new.batch],
     )?;
     let id = conn.last_insert_rowid();
-    add_units(conn, id, &new.units)?;
+    add_units(conn, id, &new.units, None)?;
     Ok(id)
 }
 
-fn add_units(conn: &Connection, id: i64, units: &[UnitRef]) -> Result<()> {
+/// Covers units from `since` (`None`: from the committee's start). A unit
+/// the committee covered before is covered again, in its old place.
+pub(crate) fn add_units(
+    conn: &Connection,
+    id: i64,
+    units: &[UnitRef],
+    since: Option<Date>,
+) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO committee_unit (committee_id, unit_id, position)
-         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM committee_unit WHERE committee_id = ?1))",
+        "INSERT INTO committee_unit (committee_id, unit_id, position, since)
+         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM committee_unit WHERE committee_id = ?1), ?3)
+         ON CONFLICT (committee_id, unit_id) DO UPDATE SET since = excluded.since, until = NULL",
     )?;
     for unit in units {
-        stmt.execute(params![id, unit.id])?;
+        stmt.execute(params![id, unit.id, since])?;
     }
     Ok(())
 }
@@ -238,7 +259,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Committee> {
 fn fill(conn: &Connection, committee: &mut Committee) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT u.id, u.name FROM committee_unit cu JOIN unit u ON u.id = cu.unit_id
-         WHERE cu.committee_id = ?1 ORDER BY cu.position",
+         WHERE cu.committee_id = ?1 AND cu.until IS NULL ORDER BY cu.position",
     )?;
     committee.units = stmt
         .query_map([committee.id], |row| {
@@ -387,10 +408,11 @@ pub fn edit(conn: &Connection, id: i64, edit: &CommitteeEdit) -> Result<bool> {
             params![id, note],
         )?;
     }
+    // A unit that leaves keeps its history: its cover ends today.
     for unit in &edit.remove_units {
         let removed = conn.execute(
-            "DELETE FROM committee_unit WHERE committee_id = ?1 AND unit_id = ?2",
-            params![id, unit.id],
+            "UPDATE committee_unit SET until = ?3 WHERE committee_id = ?1 AND unit_id = ?2 AND until IS NULL",
+            params![id, unit.id, today()],
         )?;
         if removed == 0 {
             let name = &unit.name;
@@ -400,19 +422,32 @@ pub fn edit(conn: &Connection, id: i64, edit: &CommitteeEdit) -> Result<bool> {
             ));
         }
     }
+    let mut adding: Vec<UnitRef> = Vec::new();
     for unit in &edit.add_units {
         units::active_or_reason(conn, unit)?.map_err(Error::Refused)?;
-        if let Some(existing) = units::current_committee(conn, unit.id)? {
-            let name = &unit.name;
-            return Err(refuse!(
-                "单位“{name}”已有关工委（#{existing}）",
-                "the unit '{name}' already has a committee (#{existing})"
-            ));
+        let name = &unit.name;
+        match units::current_committee(conn, unit.id)? {
+            Some(existing) if existing == id => {
+                return Err(refuse!(
+                    "单位“{name}”已在这个关工委中",
+                    "the unit '{name}' is covered by this committee already"
+                ));
+            }
+            Some(existing) => {
+                return Err(refuse!(
+                    "单位“{name}”已有关工委（#{existing}）",
+                    "the unit '{name}' already has a committee (#{existing})"
+                ));
+            }
+            // The same unit named twice (by name and by alias) is added once.
+            None if adding.iter().any(|u| u.id == unit.id) => {}
+            None => adding.push(unit.clone()),
         }
     }
-    add_units(conn, id, &edit.add_units)?;
+    let since = (before.status == CommitteeStatus::Active).then(today);
+    add_units(conn, id, &adding, since)?;
     let covered: i64 = conn.query_row(
-        "SELECT count(*) FROM committee_unit WHERE committee_id = ?1",
+        "SELECT count(*) FROM committee_unit WHERE committee_id = ?1 AND until IS NULL",
         [id],
         |row| row.get(0),
     )?;

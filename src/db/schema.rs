@@ -33,6 +33,10 @@ pub const UPGRADES: &[Upgrade] = &[
         version: 2,
         sql: include_str!("upgrades/0002_volunteers.sql"),
     },
+    Upgrade {
+        version: 3,
+        sql: include_str!("upgrades/0003_coverage_history.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {

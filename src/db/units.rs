@@ -629,7 +629,8 @@ const SELECT_UNIT: &str = "
     LEFT JOIN committee c ON c.id = (
         SELECT cu.committee_id FROM committee_unit cu JOIN committee c2 ON c2.id = cu.committee_id
         WHERE cu.unit_id = u.id
-        ORDER BY c2.status = 'active' DESC, c2.status = 'planned' DESC, c2.established_on DESC, c2.id DESC
+        ORDER BY cu.until IS NULL DESC, c2.status = 'active' DESC, c2.status = 'planned' DESC,
+                 c2.established_on DESC, c2.id DESC
         LIMIT 1)";
 
 fn unit_from_row(row: &Row) -> rusqlite::Result<Unit> {
@@ -689,11 +690,12 @@ pub struct UnitFilter {
 }
 
 pub fn list(conn: &Connection, filter: &UnitFilter) -> Result<Vec<Unit>> {
+    let covered = super::committees::covered_on("u.id", "?6", "TRUE");
     let sql = format!(
         "{SELECT_UNIT}
          WHERE (?1 IS NULL OR u.kind_id = ?1)
            AND (?2 OR u.status = 'active')
-           AND (NOT ?3 OR c.id IS NULL OR c.status = 'dissolved')
+           AND (NOT ?3 OR NOT {covered})
            AND (?4 IS NULL OR instr(u.name, ?4) > 0
                 OR EXISTS (SELECT 1 FROM unit_alias a WHERE a.unit_id = u.id AND instr(a.alias, ?4) > 0))
            AND (?5 IS NULL OR u.parent_id = ?5)
@@ -707,7 +709,8 @@ pub fn list(conn: &Connection, filter: &UnitFilter) -> Result<Vec<Unit>> {
                 filter.include_merged,
                 filter.without_committee,
                 filter.text,
-                filter.parent_id
+                filter.parent_id,
+                crate::model::date::today()
             ],
             unit_from_row,
         )?
@@ -742,8 +745,16 @@ pub fn references(conn: &Connection, id: i64) -> Result<Vec<(String, i64)>> {
     Ok(counts)
 }
 
-/// Removes a unit that nothing refers to; its aliases go with it.
+/// Removes a unit that nothing refers to; its aliases go with it. A unit
+/// merged away stays: it is the record of the merger.
 pub fn remove(conn: &Connection, unit: &UnitRef) -> Result<()> {
+    if let Err(reason) = active_or_reason(conn, unit)? {
+        let (zh, en) = (&reason.zh, &reason.en);
+        return Err(refuse!(
+            "{zh}。已并入的单位作为合并记录保留，不能删除",
+            "{en}. A merged unit stays as the record of the merger and cannot be removed"
+        ));
+    }
     let references = references(conn, unit.id)?;
     if !references.is_empty() {
         let describe = |lang: Lang| {
@@ -801,13 +812,25 @@ pub fn merge(conn: &Connection, from: &UnitRef, into: &UnitRef, on: Date) -> Res
             "'{from_name}' (committee #{a}) and '{into_name}' (committee #{b}) each have a committee: dissolve one first (ggw committee dissolve), then merge"
         ));
     }
+    if on > crate::model::date::today() {
+        return Err(refuse!(
+            "合并日期 {on} 晚于今天：请在机构改革生效后再登记合并",
+            "the date {on} is in the future: record the merger once it has taken effect"
+        ));
+    }
     let (f, i) = (from.id, into.id);
-    conn.execute(
-        "UPDATE committee_unit SET unit_id = ?2 WHERE unit_id = ?1
-           AND committee_id NOT IN (SELECT committee_id FROM committee_unit WHERE unit_id = ?2)",
-        [f, i],
-    )?;
-    conn.execute("DELETE FROM committee_unit WHERE unit_id = ?1", [f])?;
+    // `from`'s current committee goes on covering `into` from the merger;
+    // its past covers stay as they were, so that history is not rewritten.
+    if let Some(committee) = from_committee {
+        conn.execute(
+            "UPDATE committee_unit SET until = ?3 WHERE committee_id = ?1 AND unit_id = ?2 AND until IS NULL",
+            params![committee, f, on],
+        )?;
+        if into_committee.is_none() {
+            let since = (committee_status(conn, committee)? == "active").then_some(on);
+            super::committees::add_units(conn, committee, std::slice::from_ref(into), since)?;
+        }
+    }
     // `into` cannot stay below `from`, at any depth: it takes `from`'s
     // place in the tree, or `from`'s other subunits would close a loop.
     if is_ancestor(conn, f, i)? {
@@ -839,16 +862,30 @@ pub fn merge(conn: &Connection, from: &UnitRef, into: &UnitRef, on: Date) -> Res
     Ok(())
 }
 
-/// The planned or active committee that covers a unit.
+/// A complete SQL condition: unit row `u` was on the register on `date`
+/// (a parameter): it had not been merged away by then.
+pub fn registered_on(u: &str, date: &str) -> String {
+    format!("({u}.status = 'active' OR {u}.merged_on > {date})")
+}
+
+/// The planned or active committee that covers a unit now.
 pub fn current_committee(conn: &Connection, unit_id: i64) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
             "SELECT c.id FROM committee c JOIN committee_unit cu ON cu.committee_id = c.id
-             WHERE cu.unit_id = ?1 AND c.status IN ('planned', 'active')",
+             WHERE cu.unit_id = ?1 AND cu.until IS NULL AND c.status IN ('planned', 'active')",
             [unit_id],
             |row| row.get(0),
         )
         .optional()?)
+}
+
+fn committee_status(conn: &Connection, id: i64) -> Result<String> {
+    Ok(
+        conn.query_row("SELECT status FROM committee WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })?,
+    )
 }
 
 #[cfg(test)]

@@ -2,14 +2,16 @@
 //! those committees meet all six standards (六有).
 //!
 //! Both are counted in units: a joint committee covers each of its units,
-//! so the per-kind rows add up to the total. Only active units count (a
-//! unit merged away does not), and a committee counts on a date when it was
-//! set up on or before it and not dissolved by then.
+//! so the per-kind rows add up to the total. A unit counts on a date unless
+//! it had been merged away by then, and is covered on a date by a committee
+//! set up on or before it, not dissolved by then, whose cover of the unit
+//! had begun and not ended. The six standards are as recorded now.
 
 use rusqlite::{Connection, params};
 
 use crate::Result;
 use crate::db::kinds::{self, Kind};
+use crate::db::{committees, units};
 use crate::model::date::Date;
 use crate::output::{Coded, Table, Value, labels};
 
@@ -38,20 +40,18 @@ fn ratio(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }
 
-/// The committee that covers a unit on date ?1, as a SQL condition on `u`.
-const COVERED: &str =
-    "EXISTS (SELECT 1 FROM committee_unit cu JOIN committee c ON c.id = cu.committee_id
-     WHERE cu.unit_id = u.id AND c.status <> 'planned' AND c.established_on <= ?1
-       AND (c.dissolved_on IS NULL OR c.dissolved_on > ?1)";
-
 /// One row per unit kind that has units, then the total.
 pub fn coverage(conn: &Connection, as_of: Date) -> Result<Vec<CoverageRow>> {
+    let covered = committees::covered_on("u.id", "?1", "TRUE");
+    let compliant = committees::covered_on(
+        "u.id",
+        "?1",
+        "c.has_leadership AND c.has_team AND c.has_rules AND c.has_premises AND c.has_files AND c.has_funds",
+    );
+    let registered = units::registered_on("u", "?1");
     let sql = format!(
-        "SELECT u.kind_id, count(*),
-                sum({COVERED})),
-                sum({COVERED} AND c.has_leadership AND c.has_team AND c.has_rules
-                    AND c.has_premises AND c.has_files AND c.has_funds))
-         FROM unit u WHERE u.status = 'active' GROUP BY u.kind_id"
+        "SELECT u.kind_id, count(*), sum({covered}), sum({compliant})
+         FROM unit u WHERE {registered} GROUP BY u.kind_id"
     );
     let mut stmt = conn.prepare(&sql)?;
     let counts: Vec<(i64, i64, i64, i64)> = stmt
@@ -116,12 +116,14 @@ pub fn coverage_table(rows: &[CoverageRow]) -> Table {
 
 /// 尚未建立关工委的单位: active units with no committee on the date.
 pub fn missing_table(conn: &Connection, as_of: Date) -> Result<Table> {
+    let covered = committees::covered_on("u.id", "?1", "TRUE");
+    let registered = units::registered_on("u", "?1");
     let sql = format!(
         "SELECT u.id, u.name, k.code, k.name_zh, k.name_en, p.name, u.staff, u.young_staff,
                 (SELECT c.status FROM committee_unit cu JOIN committee c ON c.id = cu.committee_id
-                  WHERE cu.unit_id = u.id AND c.status = 'planned')
+                  WHERE cu.unit_id = u.id AND cu.until IS NULL AND c.status = 'planned')
          FROM unit u JOIN kind k ON k.id = u.kind_id LEFT JOIN unit p ON p.id = u.parent_id
-         WHERE u.status = 'active' AND NOT {COVERED})
+         WHERE {registered} AND NOT {covered}
          ORDER BY k.position, u.id"
     );
     let mut table = Table::new(vec![
