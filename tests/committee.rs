@@ -1839,3 +1839,90 @@ fn a_term_cannot_end_in_the_future() {
         None
     );
 }
+
+// ---------------------------------------------------------------------------
+// history
+
+#[test]
+fn re_importing_a_sheet_after_a_dissolution_does_not_revive_the_committee() {
+    let reg = registry();
+    let sheet = reg.file(
+        "committees.csv",
+        "单位,成立日期,主任\n鸡西市司法局,2020-01-01,王五\n",
+    );
+    reg.ok(&["committee", "import", arg(&sheet)]);
+    reg.ok(&["committee", "dissolve", SIFAJU, "--date", "2022-01-01"]);
+    let before = reg.dump();
+    let out = reg.ok(&["committee", "import", arg(&sheet)]);
+    assert!(out.ends_with("新增 0，更新 0，未变 1\n"), "{out}");
+    assert_eq!(before, reg.dump());
+    assert_eq!(reg.count("SELECT count(*) FROM committee"), 1);
+}
+
+#[test]
+fn a_new_committee_cannot_begin_before_the_last_one_ended() {
+    let reg = registry();
+    reg.ok(&["committee", "establish", SIFAJU, "--date", "2020-01-01"]);
+    reg.ok(&["committee", "dissolve", SIFAJU, "--date", "2022-01-01"]);
+    let err = reg.refused(&["committee", "establish", SIFAJU, "--date", "2021-06-01"]);
+    assert_eq!(
+        err,
+        "错误：单位“鸡西市司法局”的上一个关工委于 2022-01-01 撤销：新关工委的成立日期不能早于此日\n"
+    );
+    reg.ok(&["committee", "establish", SIFAJU, "--date", "2022-01-01"]);
+}
+
+#[test]
+fn a_number_in_a_sheet_is_no_unit_id() {
+    let reg = registry();
+    let sheet = reg.file("committees.csv", "单位,成立日期\n2,2023-03-15\n");
+    let err = reg.refused(&["committee", "import", arg(&sheet)]);
+    assert!(
+        err.contains(":2:单位: “2”不是单位名称：请填写单位全称或简称"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_unit_named_by_name_and_alias_is_added_once() {
+    let reg = registry();
+    reg.ok(&["committee", "establish", REDIAN, "--date", "2023-03-15"]);
+    reg.ok(&[
+        "committee",
+        "edit",
+        "1",
+        "--add-unit",
+        SIFAJU,
+        "--add-unit",
+        "市司法局",
+    ]);
+    assert_eq!(
+        reg.count("SELECT count(*) FROM committee_unit WHERE committee_id = 1 AND until IS NULL"),
+        2
+    );
+    let err = reg.refused(&["committee", "edit", "1", "--add-unit", "市司法局"]);
+    assert_eq!(err, "错误：单位“鸡西市司法局”已在这个关工委中\n");
+}
+
+#[test]
+fn a_term_planned_after_a_dissolution_ends_the_day_it_began() {
+    let reg = registry();
+    reg.ok(&["committee", "establish", SIFAJU, "--date", "2020-01-01"]);
+    reg.ok(&[
+        "committee",
+        "member",
+        "add",
+        "1",
+        "李明",
+        "--role",
+        "委员",
+        "--from",
+        "2021-06-01",
+    ]);
+    reg.ok(&["committee", "dissolve", "1", "--date", "2021-01-01"]);
+    assert_eq!(
+        reg.text("SELECT ended_on FROM committee_member WHERE name = '李明'")
+            .as_deref(),
+        Some("2021-06-01")
+    );
+}

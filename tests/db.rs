@@ -327,3 +327,46 @@ fn two_clerks_writing_at_once_both_land() {
     b.join().unwrap();
     assert_eq!(r.count("SELECT count(*) FROM unit"), 50);
 }
+
+#[test]
+fn another_programs_file_with_a_version_is_not_taken_for_a_newer_registry() {
+    let r = Registry::new();
+    let other = r.dir.path().join("other.sqlite");
+    let conn = Connection::open(&other).unwrap();
+    conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 5;")
+        .unwrap();
+    drop(conn);
+    let out = ggw_on(&other).args(["unit", "list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("不是 ggw 登记库文件"), "{err}");
+}
+
+#[test]
+fn a_locale_in_ggw_lang_picks_the_language() {
+    let r = Registry::new();
+    for (locale, start) in [("zh_CN.UTF-8", "错误："), ("en_US", "error: ")] {
+        let out = r
+            .ggw()
+            .args(["unit", "show", "无此单位"])
+            .env("GGW_LANG", locale)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{locale}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with(start), "{locale}: {err}");
+    }
+}
+
+#[test]
+fn an_unwritable_registry_path_is_a_refusal() {
+    let r = Registry::new();
+    let blocker = r.file("not-a-dir", "x");
+    let out = ggw_on(&blocker.join("ggw.sqlite"))
+        .args(["unit", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("错误：无法创建登记库文件"), "{err}");
+}

@@ -2150,3 +2150,101 @@ fn the_id_of_a_removed_unit_is_never_given_again() {
     let out = reg.ok(&["unit", "add", "鸡西市丙局"]);
     assert_eq!(out, "已登记单位 #3 鸡西市丙局（其他）\n");
 }
+
+#[test]
+fn a_merged_unit_is_kept_and_its_name_stays_its_own() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "甲单位"]);
+    reg.ok(&["unit", "add", "乙单位"]);
+    reg.ok(&[
+        "unit",
+        "merge",
+        "甲单位",
+        "--into",
+        "乙单位",
+        "--date",
+        "2023-01-01",
+    ]);
+    // The record of the merger stays.
+    let err = reg.refused(&["unit", "remove", "1"]);
+    assert!(
+        err.contains("已并入的单位作为合并记录保留，不能删除"),
+        "{err}"
+    );
+    // Editing it by id is refused, naming the unit it went into.
+    let err = reg.refused(&["unit", "edit", "1", "--note", "x"]);
+    assert_eq!(err, "错误：单位“甲单位”已并入“乙单位”：请改用“乙单位”\n");
+    // The unit carrying on keeps the old name as an alias, not as its name.
+    let err = reg.refused(&["unit", "edit", "乙单位", "--name", "甲单位"]);
+    assert!(
+        err.contains("“甲单位”已是单位“乙单位”（#2）的名称或简称"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_merger_cannot_be_dated_in_the_future() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "甲单位"]);
+    reg.ok(&["unit", "add", "乙单位"]);
+    let err = reg.refused(&[
+        "unit",
+        "merge",
+        "甲单位",
+        "--into",
+        "乙单位",
+        "--date",
+        "2199-01-01",
+    ]);
+    assert_eq!(
+        err,
+        "错误：合并日期 2199-01-01 晚于今天：请在机构改革生效后再登记合并\n"
+    );
+}
+
+#[test]
+fn a_planned_committee_leaves_a_unit_without_one() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "甲单位"]);
+    reg.ok(&["unit", "add", "乙单位"]);
+    reg.ok(&["committee", "establish", "甲单位", "--planned"]);
+    let out = reg.ok(&["--format", "csv", "unit", "list", "--without-committee"]);
+    let names: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(names, ["甲单位", "乙单位"]);
+}
+
+#[test]
+fn sheet_conventions_numbered_blank_rows_underscored_headers_full_width_marks() {
+    let reg = Registry::new();
+    let sheet = reg.file(
+        "units.csv",
+        "序号,单位名称,young_staff,staff,联系电话\n1,甲单位,5,10,０４６７－２３４５６７８\n2,,,,\n3,,,,\n",
+    );
+    let out = reg.ok(&["unit", "import", arg(&sheet)]);
+    assert!(out.ends_with("新增 1，更新 0，未变 0\n"), "{out}");
+    assert_eq!(
+        reg.count("SELECT young_staff FROM unit WHERE name = '甲单位'"),
+        5
+    );
+    assert_eq!(
+        reg.text("SELECT phone FROM unit WHERE name = '甲单位'")
+            .as_deref(),
+        Some("0467-2345678")
+    );
+}
+
+#[test]
+fn a_masked_export_imports_again_without_changing_the_phones() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "甲单位", "--phone", "13800000001"]);
+    let out = reg.dir.path().join("units.csv");
+    reg.ok(&["unit", "export", "--out", arg(&out)]);
+    let before = reg.dump();
+    let said = reg.ok(&["unit", "import", arg(&out)]);
+    assert!(said.ends_with("新增 0，更新 0，未变 1\n"), "{said}");
+    assert_eq!(before, reg.dump());
+}

@@ -32,9 +32,9 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
     format: FormatArg,
 
-    /// Language of labels and messages
-    #[arg(long, global = true, env = "GGW_LANG", value_enum, default_value_t = LangArg::Zh)]
-    lang: LangArg,
+    /// Language of labels and messages: zh or en (zh_CN, en_US and the like too)
+    #[arg(long, global = true, env = "GGW_LANG", default_value = "zh", value_parser = parse_lang)]
+    lang: Lang,
 
     #[command(subcommand)]
     command: Command,
@@ -47,10 +47,8 @@ enum FormatArg {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    Zh,
-    En,
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|e| e.message(Lang::En))
 }
 
 #[derive(Subcommand)]
@@ -81,10 +79,7 @@ enum Command {
 
 impl Cli {
     pub fn lang(&self) -> Lang {
-        match self.lang {
-            LangArg::Zh => Lang::Zh,
-            LangArg::En => Lang::En,
-        }
+        self.lang
     }
 }
 

@@ -302,6 +302,7 @@ fn edit(context: &Context, args: EditArgs) -> anyhow::Result<()> {
     let mut db = context.open()?;
     let (unit, changed, warnings) = db.write(|tx| {
         let found = units::resolve(tx, &args.unit)?;
+        units::active_or_reason(tx, &found)?.map_err(ggw::Error::Refused)?;
         let current = units::get(tx, found.id)?;
         let mut draft = units::draft_of(&current);
         if let Some(name) = &args.name {

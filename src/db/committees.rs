@@ -96,6 +96,15 @@ pub fn establish(conn: &Connection, new: &NewCommittee) -> Result<i64> {
     }
     if let Some(date) = new.established_on {
         check_not_future(date)?;
+        for unit in &new.units {
+            if let Some(ended) = last_dissolved(conn, unit.id)?.filter(|ended| date < *ended) {
+                let name = &unit.name;
+                return Err(refuse!(
+                    "单位“{name}”的上一个关工委于 {ended} 撤销：新关工委的成立日期不能早于此日",
+                    "the last committee of '{name}' was dissolved on {ended}: a new one cannot be set up before that"
+                ));
+            }
+        }
     }
     check_batch(new.batch)?;
     let name = match new.name.as_deref().map(clean).filter(|n| !n.is_empty()) {
@@ -135,6 +144,16 @@ pub(crate) fn add_units(
     Ok(())
 }
 
+/// When the unit's last dissolved committee was dissolved, if it had one.
+pub fn last_dissolved(conn: &Connection, unit_id: i64) -> Result<Option<Date>> {
+    Ok(conn.query_row(
+        "SELECT max(c.dissolved_on) FROM committee c JOIN committee_unit cu ON cu.committee_id = c.id
+         WHERE cu.unit_id = ?1 AND c.status = 'dissolved'",
+        [unit_id],
+        |row| row.get(0),
+    )?)
+}
+
 /// `鸡西市司法局关工委`, or `市中医院等3家单位联合关工委` for a joint committee.
 fn default_name(units: &[UnitRef]) -> String {
     match units {
@@ -165,7 +184,8 @@ fn check_batch(batch: Option<i64>) -> Result<()> {
 }
 
 /// Names a committee by its id, its name, or a unit it covers (by the
-/// unit's id, name or alias): the unit's current committee, else its last.
+/// unit's name or alias: digits are always a committee id): the unit's
+/// current committee, else its last.
 pub fn resolve(conn: &Connection, name: &str) -> Result<i64> {
     let wanted = clean(name);
     let digits = wanted.strip_prefix('#').unwrap_or(&wanted);
@@ -372,7 +392,12 @@ pub fn edit(conn: &Connection, id: i64, edit: &CommitteeEdit) -> Result<bool> {
         )?;
     }
     if let Some(date) = edit.established_on {
-        check_not_future(date)?;
+        if date > today() {
+            return Err(refuse!(
+                "成立日期 {date} 晚于今天：请在关工委成立后再填写成立日期",
+                "the date {date} is in the future: give the date once the committee is set up"
+            ));
+        }
         conn.execute(
             "UPDATE committee SET established_on = ?2, status = 'active' WHERE id = ?1",
             params![id, date],
@@ -510,8 +535,10 @@ pub fn dissolve(conn: &Connection, id: i64, on: Date) -> Result<()> {
              established_on = coalesce(established_on, ?2) WHERE id = ?1",
         params![id, on],
     )?;
+    // A term that was to begin after the dissolution ends the day it began.
     conn.execute(
-        "UPDATE committee_member SET ended_on = ?2 WHERE committee_id = ?1 AND ended_on IS NULL",
+        "UPDATE committee_member SET ended_on = max(?2, coalesce(started_on, ?2))
+         WHERE committee_id = ?1 AND ended_on IS NULL",
         params![id, on],
     )?;
     Ok(())

@@ -277,7 +277,7 @@ pub fn check(
 
     let name = match unit_model::check_name(&draft.name) {
         Ok(name) => {
-            if let Some(reason) = name_taken(conn, &name, this)? {
+            if let Some(reason) = name_taken(conn, &name, this, true)? {
                 fail(labels::UNIT_NAME, reason);
             }
             name
@@ -293,7 +293,7 @@ pub fn check(
         match unit_model::check_name(alias) {
             Ok(alias) if alias == name || aliases.contains(&alias) => {}
             Ok(alias) => {
-                if let Some(reason) = name_taken(conn, &alias, this)? {
+                if let Some(reason) = name_taken(conn, &alias, this, false)? {
                     fail(labels::ALIASES, reason);
                 }
                 aliases.push(alias);
@@ -456,16 +456,25 @@ pub fn check(
 
 /// Why a name or alias cannot be given to unit `this`, if it cannot: it
 /// already names another unit.
-fn name_taken(conn: &Connection, name: &str, this: Option<i64>) -> Result<Option<Text>> {
+/// A merged unit's old names live on as aliases of this unit, so `this`
+/// may keep them as aliases, but not take one as its own name: the merged
+/// unit's record still carries it.
+fn name_taken(
+    conn: &Connection,
+    name: &str,
+    this: Option<i64>,
+    as_name: bool,
+) -> Result<Option<Text>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id FROM unit WHERE name = ?1 UNION SELECT unit_id FROM unit_alias WHERE alias = ?1",
+        "SELECT id, 1 FROM unit WHERE name = ?1 UNION SELECT unit_id, 0 FROM unit_alias WHERE alias = ?1",
     )?;
-    let holders: Vec<i64> = stmt
-        .query_map([name], |row| row.get(0))?
+    let holders: Vec<(i64, bool)> = stmt
+        .query_map([name], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for holder in holders {
+    for (holder, is_a_name) in holders {
         let owner = successor(conn, holder)?;
-        if Some(owner.id) != this {
+        let other_record = as_name && is_a_name && Some(holder) != this;
+        if Some(owner.id) != this || other_record {
             let (owner_name, id) = (owner.name, owner.id);
             return Ok(Some(crate::text!(
                 "“{name}”已是单位“{owner_name}”（#{id}）的名称或简称",

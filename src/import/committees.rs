@@ -1,13 +1,13 @@
 //! `committee import`: a sheet of committees (单位, 成立日期, 批次, 主任, 常务副主任).
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::headers::{self, Field};
 use super::{ImportOptions, Importer, OnConflict, Outcome, Problem, Row};
 use crate::db::committees::{self, CommitteeEdit, NewCommittee, NewMember};
 use crate::db::units::{self, UnitRef};
 use crate::model::committee::{Role, Standard, parse_standards, split_list};
-use crate::model::date::{parse_date, today};
+use crate::model::date::{Date, parse_date, today};
 use crate::model::enums::Enumerated;
 use crate::model::{clean, parse_count, parse_yuan};
 use crate::output::Text;
@@ -168,6 +168,13 @@ impl Importer for CommitteeImporter {
             return Ok(Err(row_problems));
         }
 
+        // A row describing a committee since dissolved is its history, not a new one.
+        if existing.is_none()
+            && let Some(id) = dissolved_since(conn, &named, date)?
+        {
+            self.seen_committees.push((id, row.number));
+            return Ok(Ok(Outcome::Unchanged));
+        }
         let written: std::result::Result<(i64, bool, bool), Text> =
             match (existing, self.options.on_conflict) {
                 (Some(id), OnConflict::Skip) => {
@@ -267,4 +274,23 @@ fn in_row<T>(result: Result<T>) -> Result<std::result::Result<T, Text>> {
         Err(Error::Refused(reason)) => Ok(Err(reason)),
         Err(e) => Err(e),
     }
+}
+
+/// The dissolved committee of these units that was set up on `date`, if any.
+fn dissolved_since(
+    conn: &Connection,
+    named: &[UnitRef],
+    date: Option<Date>,
+) -> Result<Option<i64>> {
+    let (Some(first), Some(date)) = (named.first(), date) else {
+        return Ok(None);
+    };
+    Ok(conn
+        .query_row(
+            "SELECT c.id FROM committee c JOIN committee_unit cu ON cu.committee_id = c.id
+             WHERE cu.unit_id = ?1 AND c.status = 'dissolved' AND c.established_on = ?2",
+            rusqlite::params![first.id, date],
+            |row| row.get(0),
+        )
+        .optional()?)
 }

@@ -13,13 +13,14 @@ pub mod volunteer;
 
 use crate::output::Text;
 
-/// Trims a cell or argument and folds full-width digits, letters and spaces
-/// (as typed with a Chinese input method) to their ASCII forms.
+/// Trims a cell or argument and folds full-width digits, letters, spaces
+/// and the marks of dates and numbers (－ ／ ． ＋ ＃), as typed with a
+/// Chinese input method, to their ASCII forms.
 pub fn clean(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' if c.is_alphanumeric() => {
+            '\u{FF01}'..='\u{FF5E}' if c.is_alphanumeric() || "－／．＋＃".contains(c) => {
                 char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
             }
             _ => c,
@@ -85,6 +86,8 @@ mod tests {
     #[test]
     fn clean_folds_full_width() {
         assert_eq!(clean("\u{3000}１２３ＡＢ "), "123AB");
+        assert_eq!(clean("２０２３／７．２０"), "2023/7.20");
+        assert_eq!(clean("０４６７－２３４５６７８"), "0467-2345678");
         assert_eq!(clean(" 市司法局 "), "市司法局");
     }
 

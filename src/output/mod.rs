@@ -29,9 +29,12 @@ impl FromStr for Lang {
     type Err = crate::Error;
 
     fn from_str(s: &str) -> crate::Result<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "zh" | "zh-cn" | "zh_cn" | "cn" | "中文" => Ok(Lang::Zh),
-            "en" | "en-us" | "en_us" | "english" => Ok(Lang::En),
+        // A locale such as zh_CN.UTF-8 or en_US counts by its language.
+        let language = s.trim().to_ascii_lowercase();
+        let language = language.split(['_', '-', '.']).next().unwrap_or("");
+        match language {
+            "zh" | "cn" | "中文" => Ok(Lang::Zh),
+            "en" | "english" => Ok(Lang::En),
             _ => Err(crate::refuse!(
                 "不支持的语言“{s}”：请用 zh 或 en",
                 "unknown language '{s}': use zh or en"
