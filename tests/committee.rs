@@ -1926,3 +1926,53 @@ fn a_term_planned_after_a_dissolution_ends_the_day_it_began() {
         Some("2021-06-01")
     );
 }
+
+#[test]
+fn a_member_linked_to_the_volunteer_register() {
+    let reg = registry();
+    reg.ok(&["committee", "establish", SIFAJU, "--date", "2023-03-15"]);
+    reg.ok(&[
+        "volunteer",
+        "add",
+        "李建国",
+        "--category",
+        "老干部",
+        "--unit",
+        SIFAJU,
+    ]);
+    let out = reg.ok(&[
+        "committee",
+        "member",
+        "add",
+        "1",
+        "--role",
+        "常务副主任",
+        "--volunteer",
+        "李建国",
+    ]);
+    assert_eq!(out, "已增加鸡西市司法局关工委常务副主任：李建国\n");
+    assert_eq!(
+        reg.text("SELECT name || ',' || retired || ',' || volunteer_id FROM committee_member")
+            .as_deref(),
+        Some("李建国,1,1")
+    );
+    let shown: Value =
+        serde_json::from_str(&reg.ok(&["--format", "json", "volunteer", "show", "李建国"]))
+            .unwrap();
+    assert_eq!(
+        shown["roles"],
+        serde_json::json!([{"committee": "鸡西市司法局关工委", "role": "executive_deputy", "serving": true}])
+    );
+    let err = reg.refused(&[
+        "committee",
+        "member",
+        "add",
+        "1",
+        "王五",
+        "--role",
+        "委员",
+        "--volunteer",
+        "李建国",
+    ]);
+    assert_eq!(err, "错误：姓名“王五”与五老记录中的“李建国”不符\n");
+}

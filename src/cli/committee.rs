@@ -6,6 +6,7 @@ use ggw::db::committees::{
     self, Committee, CommitteeEdit, CommitteeFilter, NewCommittee, NewMember,
 };
 use ggw::db::units::{self, UnitRef};
+use ggw::db::volunteers;
 use ggw::model::committee::{CommitteeStatus, Role, Standard, parse_standards};
 use ggw::model::enums::{Enumerated, parse_enum};
 use ggw::model::parse_yuan;
@@ -121,7 +122,13 @@ pub enum MemberCommand {
 #[derive(Args)]
 pub struct MemberAddArgs {
     committee: String,
-    name: String,
+    /// The member's name [default: the volunteer's, with --volunteer]
+    #[arg(required_unless_present = "volunteer")]
+    name: Option<String>,
+    /// A 五老 of the register (id, 身份证号 or name): links the membership to
+    /// their record and marks them retired
+    #[arg(long)]
+    volunteer: Option<String>,
     /// 名誉主任, 顾问, 主任, 常务副主任, 副主任, 秘书长, 委员, 联络员 (or in English)
     #[arg(long)]
     role: String,
@@ -259,17 +266,33 @@ fn edit(context: &Context, args: EditArgs) -> anyhow::Result<()> {
 }
 
 fn add_member(context: &Context, args: MemberAddArgs) -> anyhow::Result<()> {
-    let new = NewMember {
-        name: args.name,
+    let mut new = NewMember {
+        name: args.name.unwrap_or_default(),
         role: parse_enum::<Role>(&args.role).map_err(Error::Refused)?,
         retired: args.retired,
         post: args.post,
         phone: args.phone,
         started_on: args.from.as_deref().map(date_arg).transpose()?,
+        volunteer_id: None,
     };
     let mut db = context.open()?;
     let committee = db.write(|tx| {
         let id = committees::resolve(tx, &args.committee)?;
+        if let Some(volunteer) = &args.volunteer {
+            let found = volunteers::get(tx, volunteers::resolve(tx, volunteer)?)?;
+            if new.name.trim().is_empty() {
+                new.name = found.values.name.clone();
+            } else if ggw::model::clean(&new.name) != found.values.name {
+                let (given, registered) = (&new.name, &found.values.name);
+                return Err(ggw::refuse!(
+                    "姓名“{given}”与五老记录中的“{registered}”不符",
+                    "the name '{given}' is not the volunteer's, '{registered}'"
+                ));
+            }
+            new.volunteer_id = Some(found.id);
+            // 五老 are retired by definition.
+            new.retired = true;
+        }
         committees::add_member(tx, id, &new)?;
         committees::get(tx, id)
     })?;

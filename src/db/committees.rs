@@ -552,6 +552,8 @@ pub struct NewMember {
     pub post: Option<String>,
     pub phone: Option<String>,
     pub started_on: Option<Date>,
+    /// The member's record in the 五老 register.
+    pub volunteer_id: Option<i64>,
 }
 
 pub fn add_member(conn: &Connection, committee_id: i64, new: &NewMember) -> Result<i64> {
@@ -593,8 +595,8 @@ pub fn add_member(conn: &Connection, committee_id: i64, new: &NewMember) -> Resu
         None => None,
     };
     conn.execute(
-        "INSERT INTO committee_member (committee_id, name, role, retired, post, phone, started_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO committee_member (committee_id, name, role, retired, post, phone, started_on, volunteer_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             committee_id,
             name,
@@ -602,7 +604,8 @@ pub fn add_member(conn: &Connection, committee_id: i64, new: &NewMember) -> Resu
             new.retired,
             new.post.as_deref().and_then(crate::model::non_empty),
             phone,
-            new.started_on
+            new.started_on,
+            new.volunteer_id
         ],
     )?;
     Ok(conn.last_insert_rowid())

@@ -248,6 +248,7 @@ impl Importer for CommitteeImporter {
                         post: None,
                         phone: None,
                         started_on: date,
+                        volunteer_id: None,
                     };
                     match in_row(committees::add_member(conn, id, &member))? {
                         Ok(_) => changed = true,
