@@ -250,7 +250,7 @@ pub fn run(
 }
 
 /// At most this many problems are listed; the count says how many more.
-const MAX_LISTED: usize = 200;
+const MAX_LISTED: usize = 50;
 
 /// Every problem of a file, one line each (`FILE:ROW:COLUMN: reason`),
 /// then what happened and what to do.
@@ -270,8 +270,8 @@ pub fn refuse_file(path: &Path, problems: &[Problem]) -> Error {
     let count = problems.len();
     if count > MAX_LISTED {
         let more = count - MAX_LISTED;
-        zh.push(format!("……另有 {more} 处错误未列出"));
-        en.push(format!("… and {more} more"));
+        zh.push(format!("……另有 {more} 处错误未列出（--rejects 可把全部错误行连同原因另存）"));
+        en.push(format!("… and {more} more (--rejects saves every bad row with its reasons)"));
     }
     zh.push(format!(
         "共 {count} 处错误，未写入任何数据：请改正后重新导入，或用 --skip-invalid 只导入正确的行（--rejects 可把错误的行另存退回）。"
