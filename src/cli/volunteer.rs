@@ -159,7 +159,7 @@ struct FilterArgs {
     #[arg(long)]
     status: Option<String>,
     /// An age band today: 70-74, 80+ (and over), -64 (and under)
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     age: Option<String>,
     /// Part of the name, former post or specialties
     #[arg(long)]
@@ -557,6 +557,7 @@ fn export(context: &Context, args: ExportArgs) -> anyhow::Result<()> {
             Value::opt_text(volunteer.unit.as_ref().map(|u| u.name.clone())),
             Value::opt_date(v.joined_on),
             Value::Coded(v.status.coded()),
+            Value::opt_date(v.status_on),
             Value::Bool(v.is_model),
             Value::opt_text(v.note.clone()),
         ]);

@@ -861,6 +861,10 @@ pub fn merge(conn: &Connection, from: &UnitRef, into: &UnitRef, on: Date) -> Res
         [f, i],
     )?;
     conn.execute(
+        "UPDATE volunteer SET unit_id = ?2 WHERE unit_id = ?1",
+        [f, i],
+    )?;
+    conn.execute(
         "INSERT INTO unit_alias (alias, unit_id) VALUES (?1, ?2)",
         params![from.name, i],
     )?;

@@ -8,7 +8,9 @@ use crate::model::date::{Birth, Date, parse_birth, parse_date, stored_birth, tod
 use crate::model::enums::{Enumerated, parse_enum};
 use crate::model::id_card::check_id_card;
 use crate::model::phone::parse_phone;
-use crate::model::volunteer::{Category, Gender, RetiredRank, VolunteerStatus, parse_yes_no};
+use crate::model::volunteer::{
+    Category, Gender, RetiredRank, VolunteerStatus, parse_yes_no, person_name,
+};
 use crate::model::{clean, non_empty};
 use crate::output::{Label, Text, labels};
 use crate::{Error, Result, refuse};
@@ -30,6 +32,8 @@ pub struct VolunteerDraft {
     pub unit: Option<String>,
     pub joined_on: Option<String>,
     pub status: Option<String>,
+    /// The date of the status (left, or died), when the sheet gives it.
+    pub status_on: Option<String>,
     pub is_model: Option<String>,
     pub note: Option<String>,
 }
@@ -77,7 +81,7 @@ pub fn check(
     let mut fail = |field: Label, reason: Text| errors.push(FieldError { field, reason });
     let given = |value: &Option<String>| value.as_deref().and_then(non_empty);
 
-    let name = clean(&draft.name);
+    let name = person_name(&draft.name);
     let count = name.chars().count();
     if name.is_empty() {
         fail(
@@ -257,6 +261,23 @@ pub fn check(
             .ok(),
         None => Some(VolunteerStatus::Active),
     };
+    let given_status_on = match given(&draft.status_on) {
+        Some(raw) => match parse_date(&raw) {
+            Ok(date) if date > today() => {
+                fail(
+                    labels::STATUS_ON,
+                    crate::text!("状态变更日期晚于今天", "the status date is in the future"),
+                );
+                None
+            }
+            Ok(date) => Some(date),
+            Err(reason) => {
+                fail(labels::STATUS_ON, reason);
+                None
+            }
+        },
+        None => None,
+    };
     let is_model = match given(&draft.is_model) {
         Some(raw) => parse_yes_no(&raw)
             .map_err(|r| fail(labels::IS_MODEL, r))
@@ -270,13 +291,15 @@ pub fn check(
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
-    // The status date is kept while the status stays; a new status dates from today.
+    // The status date given is taken; else it is kept while the status
+    // stays, and a new status dates from today.
     let stored = match this {
         Some(id) => Some(get(conn, id)?.values),
         None => None,
     };
     let status_on = match (status, &stored) {
         (VolunteerStatus::Active, _) => None,
+        _ if given_status_on.is_some() => given_status_on,
         (status, Some(before)) if before.status == status => before.status_on,
         _ => Some(today()),
     };
@@ -332,7 +355,7 @@ impl Identity {
             None => None,
         };
         Ok(Identity {
-            name: clean(&draft.name),
+            name: person_name(&draft.name),
             id_card: card.map(|c| c.number),
             birth,
             unit_id,
@@ -354,17 +377,26 @@ pub fn matching(conn: &Connection, who: &Identity) -> Result<Option<i64>> {
         }
     }
     let ids: Vec<i64> = if let Some(birth) = who.birth {
-        // A birth known to the day also matches a record that knows only its month.
-        let month = format!("{:04}-{:02}", birth.year, birth.month);
         let mut stmt = conn.prepare_cached(
-            "SELECT id FROM volunteer WHERE name = ?1 AND (birth_date = ?2 OR birth_date = ?3)
-               AND (id_card IS NULL OR ?4 IS NULL OR id_card = ?4)",
+            "SELECT id FROM volunteer WHERE name = ?1 AND birth_date GLOB ?2
+               AND (id_card IS NULL OR ?3 IS NULL OR id_card = ?3)",
         )?;
-        stmt.query_map(
-            params![who.name, birth.to_string(), month, who.id_card],
-            |row| row.get(0),
-        )?
-        .collect::<rusqlite::Result<_>>()?
+        let mut born = |pattern: &str| -> rusqlite::Result<Vec<i64>> {
+            stmt.query_map(params![who.name, pattern, who.id_card], |row| row.get(0))?
+                .collect()
+        };
+        // The same birth date; else the same month known the other way: a
+        // birth known to the day matches a record that knows only its month,
+        // and a birth month a record known to the day.
+        let month = format!("{:04}-{:02}", birth.year, birth.month);
+        let same = born(&birth.to_string())?;
+        if !same.is_empty() {
+            same
+        } else if birth.day.is_some() {
+            born(&month)?
+        } else {
+            born(&format!("{month}-[0-9][0-9]"))?
+        }
     } else if who.id_card.is_none() {
         let mut stmt = conn.prepare_cached(
             "SELECT id FROM volunteer WHERE name = ?1 AND unit_id IS ?2 AND birth_date IS NULL AND id_card IS NULL",
@@ -457,6 +489,7 @@ pub fn draft_of(values: &VolunteerValues) -> VolunteerDraft {
         unit: values.unit_id.map(|id| id.to_string()),
         joined_on: values.joined_on.map(|d| d.to_string()),
         status: Some(values.status.code().to_string()),
+        status_on: values.status_on.map(|d| d.to_string()),
         is_model: Some(if values.is_model { "yes" } else { "no" }.to_string()),
         note: values.note.clone(),
     }
@@ -576,7 +609,7 @@ pub fn list(conn: &Connection, filter: &VolunteerFilter) -> Result<Vec<Volunteer
 /// Names a volunteer by id (`12`, `#12`), 身份证号, or name when only one
 /// volunteer has it.
 pub fn resolve(conn: &Connection, name: &str) -> Result<i64> {
-    let wanted = clean(name);
+    let wanted = person_name(name);
     let digits = wanted.strip_prefix('#').unwrap_or(&wanted);
     if !digits.is_empty() && digits.len() < 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
         let id: i64 = digits.parse().unwrap_or(0);
@@ -601,11 +634,14 @@ pub fn resolve(conn: &Connection, name: &str) -> Result<i64> {
     )?;
     let exact: Vec<&Volunteer> = found.iter().filter(|v| v.values.name == wanted).collect();
     let describe = |v: &&Volunteer| {
-        let unit = v.unit.as_ref().map_or("", |u| u.name.as_str());
-        let birth = v.values.birth.map(|b| b.to_string()).unwrap_or_default();
-        format!("#{} {} {unit} {birth}", v.id, v.values.name)
-            .trim_end()
-            .to_string()
+        let id = format!("#{}", v.id);
+        let unit = v.unit.as_ref().map(|u| u.name.clone());
+        let birth = v.values.birth.map(|b| b.to_string());
+        [Some(id), Some(v.values.name.clone()), unit, birth]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     match exact.as_slice() {
         [one] => Ok(one.id),

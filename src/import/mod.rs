@@ -235,6 +235,14 @@ pub fn run(
     summary.updated += became_updated;
     problems.extend(late_problems);
     summary.warnings = importer.warnings();
+    // Rows left out are named, so that nothing goes missing unseen.
+    if options.skip_invalid {
+        problems.sort_by_key(|p| p.row);
+        let (zh, en) = problem_lines(&path, &problems);
+        summary
+            .warnings
+            .extend(zh.into_iter().zip(en).map(|(zh, en)| Text::new(zh, en)));
+    }
     progress(1, 1);
     if data_rows == 0 {
         return Err(refuse_whole_file(
@@ -252,9 +260,9 @@ pub fn run(
 /// At most this many problems are listed; the count says how many more.
 const MAX_LISTED: usize = 50;
 
-/// Every problem of a file, one line each (`FILE:ROW:COLUMN: reason`),
-/// then what happened and what to do.
-pub fn refuse_file(path: &Path, problems: &[Problem]) -> Error {
+/// Problems one line each (`FILE:ROW:COLUMN: reason`), at most
+/// [`MAX_LISTED`] of them, then how many more there were.
+fn problem_lines(path: &Path, problems: &[Problem]) -> (Vec<String>, Vec<String>) {
     let file = path.display().to_string();
     let mut zh: Vec<String> = Vec::new();
     let mut en: Vec<String> = Vec::new();
@@ -270,9 +278,20 @@ pub fn refuse_file(path: &Path, problems: &[Problem]) -> Error {
     let count = problems.len();
     if count > MAX_LISTED {
         let more = count - MAX_LISTED;
-        zh.push(format!("……另有 {more} 处错误未列出（--rejects 可把全部错误行连同原因另存）"));
-        en.push(format!("… and {more} more (--rejects saves every bad row with its reasons)"));
+        zh.push(format!(
+            "……另有 {more} 处错误未列出（--rejects 可把全部错误行连同原因另存）"
+        ));
+        en.push(format!(
+            "… and {more} more (--rejects saves every bad row with its reasons)"
+        ));
     }
+    (zh, en)
+}
+
+/// Every problem of a file, then what happened and what to do.
+pub fn refuse_file(path: &Path, problems: &[Problem]) -> Error {
+    let (mut zh, mut en) = problem_lines(path, problems);
+    let count = problems.len();
     zh.push(format!(
         "共 {count} 处错误，未写入任何数据：请改正后重新导入，或用 --skip-invalid 只导入正确的行（--rejects 可把错误的行另存退回）。"
     ));

@@ -139,7 +139,7 @@ fn delimited_rows(
     read: Rc<Cell<u64>>,
     total: u64,
 ) -> Result<Rows> {
-    let mut text = BufReader::with_capacity(64 * 1024, text);
+    let mut text = BufReader::with_capacity(64 * 1024, LineFeeds::new(text));
     let head = text.fill_buf().map_err(|e| text_error(path, e))?;
     let first_line = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
     let count = |byte: u8| first_line.iter().filter(|&&b| b == byte).count();
@@ -186,6 +186,72 @@ fn delimited_rows(
         read,
         total,
     })
+}
+
+/// Reads Windows line ends (CR LF) as LF. The CSV reader then counts
+/// records as Excel numbers rows; with CR LF it numbers each row after the
+/// first one too low. A lone CR is kept.
+struct LineFeeds<R> {
+    inner: R,
+    chunk: Vec<u8>,
+    out: Vec<u8>,
+    position: usize,
+    carried_cr: bool,
+    done: bool,
+}
+
+impl<R: Read> LineFeeds<R> {
+    fn new(inner: R) -> Self {
+        LineFeeds {
+            inner,
+            chunk: vec![0; 64 * 1024],
+            out: Vec::new(),
+            position: 0,
+            carried_cr: false,
+            done: false,
+        }
+    }
+
+    fn refill(&mut self) -> io::Result<()> {
+        self.out.clear();
+        self.position = 0;
+        let n = self.inner.read(&mut self.chunk)?;
+        if n == 0 {
+            self.done = true;
+            if std::mem::take(&mut self.carried_cr) {
+                self.out.push(b'\r');
+            }
+            return Ok(());
+        }
+        let data = &self.chunk[..n];
+        if std::mem::take(&mut self.carried_cr) && data[0] != b'\n' {
+            self.out.push(b'\r');
+        }
+        for (k, &byte) in data.iter().enumerate() {
+            match (byte, data.get(k + 1)) {
+                (b'\r', Some(b'\n')) => {}
+                // A CR at the end of the chunk waits to see what follows.
+                (b'\r', None) => self.carried_cr = true,
+                _ => self.out.push(byte),
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for LineFeeds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.position == self.out.len() {
+            if self.done {
+                return Ok(0);
+            }
+            self.refill()?;
+        }
+        let n = buf.len().min(self.out.len() - self.position);
+        buf[..n].copy_from_slice(&self.out[self.position..self.position + n]);
+        self.position += n;
+        Ok(n)
+    }
 }
 
 fn text_error(path: &Path, e: io::Error) -> Error {
@@ -325,5 +391,26 @@ fn cell_text(cell: &Data) -> String {
         Data::DateTimeIso(s) => s.chars().take(10).collect(),
         Data::DurationIso(s) => s.clone(),
         Data::Error(e) => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn through(bytes: &[u8], chunk: usize) -> Vec<u8> {
+        let mut reader = LineFeeds::new(bytes);
+        reader.chunk = vec![0; chunk];
+        let mut out = Vec::new();
+        reader.read_to_end(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn crlf_becomes_lf_across_chunk_boundaries() {
+        let text = b"a,b\r\nc,d\r\n\r\ne\rf\r";
+        for chunk in 1..=text.len() {
+            assert_eq!(through(text, chunk), b"a,b\nc,d\n\ne\rf\r", "chunk {chunk}");
+        }
     }
 }

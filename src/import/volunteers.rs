@@ -9,6 +9,7 @@ use super::{ImportOptions, Importer, OnConflict, Outcome, Problem, Row};
 use crate::Result;
 use crate::db::units;
 use crate::db::volunteers::{self, Identity, VolunteerDraft};
+use crate::model::date::{parse_birth, stored_birth};
 use crate::model::id_card::mask_id_card;
 use crate::model::phone::mask_phone;
 use crate::output::{Label, labels};
@@ -34,9 +35,26 @@ pub const FIELDS: &[Field] = &[
     headers::UNIT,
     headers::JOINED_ON,
     headers::STATUS,
+    STATUS_ON,
     headers::IS_MODEL,
     headers::NOTE,
 ];
+
+/// When the status began (left, or died): an export writes it, so that it
+/// imports again.
+pub const STATUS_ON: Field = Field {
+    key: "status_on",
+    zh: "状态变更日期",
+    en: "status since",
+    synonyms: &[
+        "退出日期",
+        "去世日期",
+        "逝世日期",
+        "status on",
+        "status date",
+    ],
+    required: false,
+};
 
 /// Which column holds each field that the volunteer checks name.
 const FIELD_OF_LABEL: &[(Label, Field)] = &[
@@ -51,6 +69,7 @@ const FIELD_OF_LABEL: &[(Label, Field)] = &[
     (labels::SERVING_UNIT, headers::UNIT),
     (labels::JOINED_ON, headers::JOINED_ON),
     (labels::STATUS, headers::STATUS),
+    (labels::STATUS_ON, STATUS_ON),
     (labels::IS_MODEL, headers::IS_MODEL),
 ];
 
@@ -118,6 +137,7 @@ impl Importer for VolunteerImporter {
             unit,
             joined_on: cell(&headers::JOINED_ON),
             status: cell(&headers::STATUS),
+            status_on: cell(&STATUS_ON),
             is_model: cell(&headers::IS_MODEL),
             note: cell(&headers::NOTE),
         };
@@ -206,7 +226,10 @@ fn overlay(stored: VolunteerDraft, file: VolunteerDraft) -> VolunteerDraft {
             file.name
         },
         gender: file.gender.or(stored.gender),
-        birth: file.birth.or(stored.birth),
+        birth: match (stored.birth, file.birth) {
+            (Some(s), Some(f)) if only_the_month_of(&s, &f) => Some(s),
+            (stored, file) => file.or(stored),
+        },
         id_card: keep_masked(stored.id_card, file.id_card, mask_id_card),
         phone: keep_masked(stored.phone, file.phone, mask_phone),
         landline: keep_masked(stored.landline, file.landline, mask_phone),
@@ -218,7 +241,23 @@ fn overlay(stored: VolunteerDraft, file: VolunteerDraft) -> VolunteerDraft {
         unit: file.unit.or(stored.unit),
         joined_on: file.joined_on.or(stored.joined_on),
         status: file.status.or(stored.status),
+        // Without a date in the file, the check keeps the stored one while
+        // the status stays.
+        status_on: file.status_on,
         is_model: file.is_model.or(stored.is_model),
         note: file.note.or(stored.note),
+    }
+}
+
+/// Whether a birth cell gives only the month of a birth date stored to the
+/// day (`1950.03` for 1950-03-12): the stored day is kept.
+fn only_the_month_of(stored: &str, cell: &str) -> bool {
+    match (stored_birth(stored), parse_birth(cell)) {
+        (Some(stored), Ok(cell)) => {
+            stored.day.is_some()
+                && cell.day.is_none()
+                && (stored.year, stored.month) == (cell.year, cell.month)
+        }
+        _ => false,
     }
 }

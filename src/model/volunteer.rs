@@ -51,3 +51,38 @@ pub fn parse_yes_no(s: &str) -> Result<bool, crate::output::Text> {
         )),
     }
 }
+
+/// A person's name as stored: cleaned, and without the spaces that rosters
+/// put inside Chinese names to line them up with longer ones (`王　芳` is
+/// 王芳). Spaces between other letters (`Li Ming`) stay.
+pub fn person_name(s: &str) -> String {
+    let is_han = |c: char| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}');
+    let cleaned = super::clean(s);
+    let chars: Vec<char> = cleaned.chars().collect();
+    let mut name = String::with_capacity(cleaned.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let before = name.chars().next_back();
+            let after = chars[i + 1..].iter().copied().find(|c| !c.is_whitespace());
+            if before.is_some_and(is_han) && after.is_some_and(is_han) {
+                continue;
+            }
+        }
+        name.push(c);
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padding_inside_a_chinese_name_goes() {
+        assert_eq!(person_name("王\u{3000}芳"), "王芳");
+        assert_eq!(person_name(" 王  芳 "), "王芳");
+        assert_eq!(person_name("张德福"), "张德福");
+        assert_eq!(person_name("Li  Ming"), "Li  Ming");
+        assert_eq!(person_name("买买提·吐尔逊"), "买买提·吐尔逊");
+    }
+}
