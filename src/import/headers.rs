@@ -45,6 +45,7 @@ fields! {
     SPECIALTIES = "specialties", "专长", "specialties", ["特长", "专业特长", "个人专长", "specialty"];
     JOINED_ON = "joined_on", "加入日期", "joined", ["加入时间", "入列时间", "参加时间", "joined on"];
     STATUS = "status", "状态", "status", ["人员状态"];
+    STATUS_ON = "status_on", "状态变更日期", "status since", ["退出日期", "去世日期", "逝世日期", "status on", "status date"];
     IS_MODEL = "is_model", "五老典型", "model", ["是否典型", "典型", "是否五老典型", "model volunteer"];
     ESTABLISHED_ON = "established_on", "成立日期", "established", ["成立时间", "建立时间", "组建时间", "建立日期", "established on", "date"];
     BATCH = "batch", "批次", "batch", ["建立批次", "组建批次"];

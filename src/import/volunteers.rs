@@ -35,26 +35,10 @@ pub const FIELDS: &[Field] = &[
     headers::UNIT,
     headers::JOINED_ON,
     headers::STATUS,
-    STATUS_ON,
+    headers::STATUS_ON,
     headers::IS_MODEL,
     headers::NOTE,
 ];
-
-/// When the status began (left, or died): an export writes it, so that it
-/// imports again.
-pub const STATUS_ON: Field = Field {
-    key: "status_on",
-    zh: "状态变更日期",
-    en: "status since",
-    synonyms: &[
-        "退出日期",
-        "去世日期",
-        "逝世日期",
-        "status on",
-        "status date",
-    ],
-    required: false,
-};
 
 /// Which column holds each field that the volunteer checks name.
 const FIELD_OF_LABEL: &[(Label, Field)] = &[
@@ -69,7 +53,7 @@ const FIELD_OF_LABEL: &[(Label, Field)] = &[
     (labels::SERVING_UNIT, headers::UNIT),
     (labels::JOINED_ON, headers::JOINED_ON),
     (labels::STATUS, headers::STATUS),
-    (labels::STATUS_ON, STATUS_ON),
+    (labels::STATUS_ON, headers::STATUS_ON),
     (labels::IS_MODEL, headers::IS_MODEL),
 ];
 
@@ -137,7 +121,7 @@ impl Importer for VolunteerImporter {
             unit,
             joined_on: cell(&headers::JOINED_ON),
             status: cell(&headers::STATUS),
-            status_on: cell(&STATUS_ON),
+            status_on: cell(&headers::STATUS_ON),
             is_model: cell(&headers::IS_MODEL),
             note: cell(&headers::NOTE),
         };
