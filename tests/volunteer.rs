@@ -2984,3 +2984,53 @@ fn a_roster_naming_a_merged_unit_imports_into_its_successor() {
     let out = reg.ok(&["volunteer", "import", arg(&path), "--unit", "鸡西市中医院"]);
     assert_eq!(out, format!("{}：新增 0，更新 0，未变 1\n", path.display()));
 }
+
+#[test]
+fn a_first_of_the_month_stands_for_a_month_typed_in_excel() {
+    let reg = jixi();
+    // Excel stores a month typed as 1950-03 as the date 1950-03-01.
+    let path = reg.file(
+        "month.csv",
+        lines(&[
+            HEADER,
+            &format!("张德福,男,{},1950-03-01,13800000001,老干部", zhang_id()),
+        ]),
+    );
+    reg.ok(&["volunteer", "import", arg(&path)]);
+    assert_eq!(
+        reg.text("SELECT birth_date FROM volunteer").as_deref(),
+        Some("1950-03-12")
+    );
+}
+
+#[test]
+fn a_month_excel_may_have_cut_is_refused() {
+    let reg = jixi();
+    let path = reg.file(
+        "cut.csv",
+        lines(&[HEADER, "李明,男,,1948.1,13800000001,老干部"]),
+    );
+    let err = reg.refused(&["volunteer", "import", arg(&path)]);
+    assert!(
+        err.contains(&format!(
+            "{} “1948.1”可能是1月也可能是10月",
+            at(&path, 2, "出生年月")
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_totals_row_ends_the_data() {
+    let reg = jixi();
+    let path = reg.file(
+        "totals.csv",
+        lines(&[
+            "序号,姓名,性别,出生年月,五老类别",
+            "1,李明,男,1948-10,老干部",
+            "合计,1人,,,",
+        ]),
+    );
+    let out = reg.ok(&["volunteer", "import", arg(&path)]);
+    assert!(out.ends_with("新增 1，更新 0，未变 0\n"), "{out}");
+}

@@ -123,7 +123,13 @@ pub fn check(
         match check_id_card(&raw) {
             Ok(card) => {
                 let number = &card.number;
-                match birth {
+                // Excel turns a month typed as 1950-03 into the date
+                // 1950-03-01: a first of the month stands for the month.
+                let as_month = birth.map(|b| match b.day {
+                    Some(1) => Birth { day: None, ..b },
+                    _ => b,
+                });
+                match as_month {
                     Some(b) if !b.agrees_with(card.birth) => {
                         let in_card = card.birth;
                         fail(

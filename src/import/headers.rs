@@ -58,8 +58,10 @@ fields! {
 /// Columns nobody imports, left out of the list of unused columns.
 const SERIAL_HEADERS: &[&str] = &["序号", "编号", "no", "no.", "#"];
 
-/// The first cells of a footer: the sheet's data ends above them.
+/// The first cells of a footer or a totals row: the data ends above them.
 const FOOTER_STARTS: &[&str] = &[
+    "合计",
+    "总计",
     "填表人",
     "审核人",
     "填报日期",
