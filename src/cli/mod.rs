@@ -4,6 +4,7 @@
 mod committee;
 mod db;
 mod demo;
+mod kind;
 mod report;
 mod unit;
 mod volunteer;

@@ -46,7 +46,7 @@ pub enum UnitCommand {
     Export(ExportArgs),
     /// The unit kinds (单位类别), which the office can extend
     #[command(subcommand)]
-    Kind(KindCommand),
+    Kind(super::kind::KindCommand),
 }
 
 #[derive(Args)]
@@ -162,22 +162,6 @@ enum EncodingArg {
     Utf8,
 }
 
-#[derive(Subcommand)]
-pub enum KindCommand {
-    /// List the unit kinds
-    List,
-    /// Add a unit kind
-    Add {
-        /// The Chinese name, e.g. 社会组织
-        zh: String,
-        /// The English name, e.g. "social organisation"
-        en: String,
-        /// The code stored and printed in JSON [default: the English name in snake_case]
-        #[arg(long)]
-        code: Option<String>,
-    },
-}
-
 pub fn run(context: &Context, command: UnitCommand) -> anyhow::Result<()> {
     match command {
         UnitCommand::Add(args) => add(context, args),
@@ -217,39 +201,7 @@ pub fn run(context: &Context, command: UnitCommand) -> anyhow::Result<()> {
             &mut ggw::import::units::UnitImporter::new(&args.options()),
         ),
         UnitCommand::Export(args) => export(context, args),
-        UnitCommand::Kind(KindCommand::List) => {
-            let db = context.open()?;
-            let conn = db.conn();
-            let mut table = Table::new(vec![
-                labels::CODE,
-                labels::NAME_ZH,
-                labels::NAME_EN,
-                labels::UNITS_OF_KIND,
-            ]);
-            for kind in kinds::list(conn, kinds::UNIT)? {
-                let count: i64 = conn.query_row(
-                    "SELECT count(*) FROM unit WHERE kind_id = ?1 AND status = 'active'",
-                    [kind.id],
-                    |row| row.get(0),
-                )?;
-                table.push(vec![
-                    Value::text(&kind.code),
-                    Value::text(&kind.zh),
-                    Value::text(&kind.en),
-                    Value::Int(count),
-                ]);
-            }
-            context.table(&table)
-        }
-        UnitCommand::Kind(KindCommand::Add { zh, en, code }) => {
-            let mut db = context.open()?;
-            let kind = db.write(|tx| kinds::add(tx, kinds::UNIT, &zh, &en, code.as_deref()))?;
-            let (zh, en, code) = (&kind.zh, &kind.en, &kind.code);
-            context.say(&text!(
-                "已增加单位类别：{zh}（{code}）",
-                "added the unit kind {en} ({code})"
-            ))
-        }
+        UnitCommand::Kind(command) => super::kind::run(context, kinds::UNIT, command),
     }
 }
 

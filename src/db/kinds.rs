@@ -33,6 +33,17 @@ impl Kind {
 }
 
 pub const UNIT: &str = "unit";
+pub const MEETING: &str = "meeting";
+pub const ACTIVITY: &str = "activity";
+
+/// What the kinds of a domain are kinds of, for messages.
+fn words(domain: &str) -> (&'static str, &'static str) {
+    match domain {
+        MEETING => ("会议", "meeting"),
+        ACTIVITY => ("活动", "activity"),
+        _ => ("单位", "unit"),
+    }
+}
 
 pub fn list(conn: &Connection, domain: &str) -> Result<Vec<Kind>> {
     let mut stmt = conn.prepare_cached(
@@ -71,9 +82,10 @@ pub fn resolve(
             let zh: Vec<&str> = kinds.iter().map(|k| k.zh.as_str()).collect();
             let en: Vec<&str> = kinds.iter().map(|k| k.code.as_str()).collect();
             let (zh, en) = (zh.join("、"), en.join(", "));
+            let (what_zh, what_en) = words(domain);
             Err(crate::text!(
-                "未知的单位类别“{wanted}”：可选 {zh}（可用 ggw unit kind add 增加类别）",
-                "unknown unit kind '{wanted}': use one of {en} (ggw unit kind add adds one)"
+                "未知的{what_zh}类别“{wanted}”：可选 {zh}（可用 ggw {domain} kind add 增加类别）",
+                "unknown {what_en} kind '{wanted}': use one of {en} (ggw {domain} kind add adds one)"
             ))
         }
     })

@@ -37,6 +37,10 @@ pub const UPGRADES: &[Upgrade] = &[
         version: 3,
         sql: include_str!("upgrades/0003_coverage_history.sql"),
     },
+    Upgrade {
+        version: 4,
+        sql: include_str!("upgrades/0004_meetings_activities.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {
@@ -64,6 +68,10 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if found == 0 {
         return initialise(conn, path);
     }
+    // An upgrade may rebuild a table others refer to, which SQLite allows
+    // only with foreign keys off; each step checks them itself before it
+    // commits. The caller turns them on again.
+    conn.pragma_update(None, "foreign_keys", false)?;
     for upgrade in UPGRADES.iter().filter(|u| u.version > found) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Another process may have upgraded the file while this one waited.
@@ -71,6 +79,17 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             continue;
         }
         tx.execute_batch(upgrade.sql)?;
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+                row.get(0)
+            })?;
+        if broken > 0 {
+            let version = upgrade.version;
+            return Err(crate::refuse!(
+                "升级到数据库版本 {version} 时发现 {broken} 处失效的引用，文件未被修改：请从备份恢复或联系维护人员",
+                "upgrading to schema version {version} found {broken} broken references; the file was not changed: restore a backup or ask for support"
+            ));
+        }
         tx.pragma_update(None, "user_version", upgrade.version)?;
         tx.commit()?;
     }

@@ -790,7 +790,12 @@ pub fn remove(conn: &Connection, unit: &UnitRef) -> Result<()> {
 /// A test compares this with the schema, so a new reference cannot be
 /// forgotten here.
 pub const MERGE_MOVES: &[(&str, &str)] = &[
+    ("activity", "unit_id"),
     ("committee_unit", "unit_id"),
+    ("meeting_attendee", "unit_id"),
+    ("meeting_host", "unit_id"),
+    ("meeting_speaker", "unit_id"),
+    ("meeting_unit", "unit_id"),
     ("unit", "merged_into"),
     ("unit", "parent_id"),
     ("unit_alias", "unit_id"),
@@ -864,6 +869,7 @@ pub fn merge(conn: &Connection, from: &UnitRef, into: &UnitRef, on: Date) -> Res
         "UPDATE volunteer SET unit_id = ?2 WHERE unit_id = ?1",
         [f, i],
     )?;
+    merge_meetings_and_activities(conn, from, into)?;
     conn.execute(
         "INSERT INTO unit_alias (alias, unit_id) VALUES (?1, ?2)",
         params![from.name, i],
@@ -879,6 +885,51 @@ pub fn merge(conn: &Connection, from: &UnitRef, into: &UnitRef, on: Date) -> Res
 /// (a parameter): it had not been merged away by then.
 pub fn registered_on(u: &str, date: &str) -> String {
     format!("({u}.status = 'active' OR {u}.merged_on > {date})")
+}
+
+/// A merged unit's meetings and activities become the other unit's: where
+/// both attended one meeting, their counts are added up.
+fn merge_meetings_and_activities(conn: &Connection, from: &UnitRef, into: &UnitRef) -> Result<()> {
+    let clashes: i64 = conn.query_row(
+        "SELECT count(*) FROM activity a JOIN activity b
+           ON a.held_on = b.held_on AND a.title = b.title
+         WHERE a.unit_id = ?1 AND b.unit_id = ?2",
+        [from.id, into.id],
+        |row| row.get(0),
+    )?;
+    if clashes > 0 {
+        let (a, b) = (&from.name, &into.name);
+        return Err(refuse!(
+            "“{a}”和“{b}”有 {clashes} 项同日同名的活动：请先改名或删除其中之一（ggw activity edit/remove），再合并",
+            "'{a}' and '{b}' have {clashes} activities of the same date and title: rename or remove one of each (ggw activity edit/remove), then merge"
+        ));
+    }
+    let (f, i) = (from.id, into.id);
+    conn.execute(
+        "UPDATE meeting_unit SET attendees = coalesce(attendees, 0) + coalesce(
+             (SELECT m.attendees FROM meeting_unit m WHERE m.meeting_id = meeting_unit.meeting_id AND m.unit_id = ?1), 0)
+         WHERE unit_id = ?2 AND meeting_id IN (SELECT meeting_id FROM meeting_unit WHERE unit_id = ?1)",
+        [f, i],
+    )?;
+    conn.execute(
+        "DELETE FROM meeting_unit WHERE unit_id = ?1
+           AND meeting_id IN (SELECT meeting_id FROM meeting_unit WHERE unit_id = ?2)",
+        [f, i],
+    )?;
+    for table in [
+        "meeting_unit",
+        "meeting_host",
+        "meeting_attendee",
+        "meeting_speaker",
+        "activity",
+    ] {
+        // Table names from the fixed list above, never from user text.
+        conn.execute(
+            &format!("UPDATE {table} SET unit_id = ?2 WHERE unit_id = ?1"),
+            [f, i],
+        )?;
+    }
+    Ok(())
 }
 
 /// The planned or active committee that covers a unit now.

@@ -7,6 +7,7 @@ pub mod credit_code;
 pub mod date;
 pub mod enums;
 pub mod id_card;
+pub mod period;
 pub mod phone;
 pub mod unit;
 pub mod volunteer;

@@ -87,6 +87,30 @@ labels! {
     ROLES = "roles", "关工委职务", "Committee roles";
     SERVING = "serving", "在任", "Serving";
 
+    HELD_ON = "date", "日期", "Date";
+    UNTIL = "until", "结束日期", "Until";
+    TITLE = "title", "名称", "Title";
+    HOSTS = "hosts", "主办单位", "Hosts";
+    PRESIDER = "presider", "主持人", "Presided by";
+    LOCATION = "location", "地点", "Location";
+    ATTENDEES = "attendees", "参会人数", "Attendance";
+    ATTENDING_UNITS = "units", "参会单位", "Units attending";
+    UNIT_COUNT = "unit_count", "参会单位数", "Units";
+    HEADCOUNT = "attendees", "人数", "People";
+    SPEAKERS = "speakers", "发言", "Speakers";
+    SPEAKER = "person", "发言人", "Speaker";
+    TOPIC = "topic", "发言题目", "Topic";
+    ABSENT_UNITS = "absent_units", "有关工委但未参会的单位", "Units with a committee that did not attend";
+    SIGNED_IN = "signed_in", "签到人员", "Signed in";
+    SIGNED_AT = "signed_at", "签到时间", "Signed at";
+    MEETINGS_OF_KIND = "meetings", "会议数", "Meetings";
+    YOUTH = "youth", "受益青少年人次", "Youth reached";
+    VOLUNTEERS_INVOLVED = "volunteers", "参与五老人数", "Volunteers";
+    FUNDS = "funds", "帮扶资金（元）", "Funds (yuan)";
+    STUDENTS = "students", "资助学生数", "Students helped";
+    SUMMARY = "summary", "简要内容", "Summary";
+    ACTIVITIES_OF_KIND = "activities", "活动数", "Activities";
+
     COVERAGE_KIND = "kind", "单位类别", "Unit kind";
     WITH_COMMITTEE = "with_committee", "已建关工委", "With committee";
     ESTABLISH_RATE = "establish_rate", "组建率", "Establishment rate";
@@ -115,6 +139,10 @@ pub fn table_noun(table: &str, lang: Lang) -> &'static str {
         "committee_unit" => ("关工委", "committees"),
         "committee_member" => ("关工委成员", "committee members"),
         "volunteer" => ("五老", "volunteers"),
+        "activity" => ("活动", "activities"),
+        "meeting_unit" | "meeting_host" | "meeting_attendee" | "meeting_speaker" => {
+            ("会议记录", "meeting records")
+        }
         _ => ("记录", "records"),
     };
     match lang {
