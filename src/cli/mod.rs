@@ -5,6 +5,7 @@ mod committee;
 mod db;
 mod demo;
 mod kind;
+mod meeting;
 mod report;
 mod unit;
 mod volunteer;
@@ -63,6 +64,9 @@ enum Command {
     /// The 五老 volunteer register
     #[command(subcommand)]
     Volunteer(volunteer::VolunteerCommand),
+    /// Meetings (会议): attendance by unit, speakers, sign-in sheets
+    #[command(subcommand)]
+    Meeting(meeting::MeetingCommand),
     /// The published figures
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -98,6 +102,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Unit(command) => unit::run(&context, command),
         Command::Committee(command) => committee::run(&context, command),
         Command::Volunteer(command) => volunteer::run(&context, command),
+        Command::Meeting(command) => meeting::run(&context, command),
         Command::Report(command) => report::run(&context, command),
         Command::Db(command) => db::run(&context, command),
         Command::Demo(args) => demo::run(&context, args),

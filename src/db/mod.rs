@@ -2,6 +2,7 @@
 
 pub mod committees;
 pub mod kinds;
+pub mod meetings;
 pub mod schema;
 pub mod units;
 pub mod volunteers;

@@ -6,6 +6,7 @@
 pub mod committees;
 pub mod decode;
 pub mod headers;
+pub mod meetings;
 pub mod reader;
 pub mod rejects;
 pub mod units;

@@ -30,6 +30,7 @@ labels! {
     NAME = "name", "名称", "Name";
     PERSON_NAME = "name", "姓名", "Name";
     UNIT_NAME = "name", "单位名称", "Unit";
+    UNIT = "unit", "单位", "Unit";
     UNITS = "units", "单位", "Units";
     ALIASES = "aliases", "简称", "Aliases";
     KIND = "kind", "类别", "Kind";

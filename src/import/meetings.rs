@@ -1,0 +1,251 @@
+//! `meeting import` (one row a meeting) and `meeting attend --sheet` (a
+//! sign-in sheet, 签到表, one row a person).
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::headers::{self, Field};
+use super::{ImportOptions, Importer, OnConflict, Outcome, Problem, Row};
+use crate::Result;
+use crate::db::meetings::{self, Attendee, MeetingDraft};
+use crate::db::units;
+use crate::model::committee::split_list;
+use crate::model::{clean, non_empty};
+
+pub const MEETING_FIELDS: &[Field] = &[
+    Field {
+        required: true,
+        ..headers::HELD_ON
+    },
+    Field {
+        required: true,
+        ..headers::MEETING_TITLE
+    },
+    headers::MEETING_KIND,
+    headers::HOSTS,
+    headers::PRESIDER,
+    headers::LOCATION,
+    headers::ATTENDEES,
+    headers::ATTENDING_UNITS,
+    headers::NOTE,
+];
+
+/// Imports meetings. The same date and title is the same meeting, updated
+/// by the row's non-empty cells; an empty kind is 其他. 参会单位 lists
+/// units as `A:5、B:3`.
+pub struct MeetingImporter {
+    options: ImportOptions,
+    first_row_of: HashMap<i64, usize>,
+}
+
+impl MeetingImporter {
+    pub fn new(options: &ImportOptions) -> Self {
+        MeetingImporter {
+            options: options.clone(),
+            first_row_of: HashMap::new(),
+        }
+    }
+}
+
+impl Importer for MeetingImporter {
+    fn fields(&self) -> &'static [Field] {
+        MEETING_FIELDS
+    }
+
+    fn import_row(
+        &mut self,
+        conn: &Connection,
+        row: &Row,
+    ) -> Result<std::result::Result<Outcome, Vec<Problem>>> {
+        let cell = |field: &Field| non_empty(row.get(field));
+        let list = |field: &Field| {
+            split_list(row.get(field))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        let file = MeetingDraft {
+            held_on: row.get(&headers::HELD_ON).to_string(),
+            title: row.get(&headers::MEETING_TITLE).to_string(),
+            kind: cell(&headers::MEETING_KIND).unwrap_or_else(|| "other".to_string()),
+            hosts: list(&headers::HOSTS),
+            presider: cell(&headers::PRESIDER),
+            location: cell(&headers::LOCATION),
+            attendees: cell(&headers::ATTENDEES),
+            units: list(&headers::ATTENDING_UNITS),
+            speakers: Vec::new(),
+            note: cell(&headers::NOTE),
+        };
+        let existing = same_meeting(conn, &file)?;
+        if let Some(id) = existing {
+            if let Some(first) = self.first_row_of.get(&id) {
+                return Ok(Err(vec![row.problem(
+                    &headers::MEETING_TITLE,
+                    crate::text!(
+                        "与第 {first} 行是同一个会议",
+                        "the same meeting as row {first}"
+                    ),
+                )]));
+            }
+            match self.options.on_conflict {
+                OnConflict::Skip => {
+                    self.first_row_of.insert(id, row.number);
+                    return Ok(Ok(Outcome::Skipped));
+                }
+                OnConflict::Fail => {
+                    return Ok(Err(vec![row.problem(
+                        &headers::MEETING_TITLE,
+                        crate::text!(
+                            "该会议已登记（#{id}）（--on-conflict fail）",
+                            "the meeting is recorded already (#{id}) (--on-conflict fail)"
+                        ),
+                    )]));
+                }
+                OnConflict::Update => {}
+            }
+        }
+        let draft = match existing {
+            Some(id) => {
+                let stored = meetings::draft_of(&meetings::get(conn, id)?);
+                MeetingDraft {
+                    kind: cell(&headers::MEETING_KIND).unwrap_or(stored.kind),
+                    hosts: if file.hosts.is_empty() {
+                        stored.hosts
+                    } else {
+                        file.hosts
+                    },
+                    presider: file.presider.or(stored.presider),
+                    location: file.location.or(stored.location),
+                    attendees: file.attendees.or(stored.attendees),
+                    units: if file.units.is_empty() {
+                        stored.units
+                    } else {
+                        file.units
+                    },
+                    speakers: stored.speakers,
+                    note: file.note.or(stored.note),
+                    ..file
+                }
+            }
+            None => file,
+        };
+        let values = match meetings::check(conn, &draft, existing)? {
+            Ok(values) => values,
+            Err(reasons) => {
+                // Each reason names its value; it is placed in the title's column.
+                return Ok(Err(reasons
+                    .into_iter()
+                    .map(|reason| row.problem(&headers::MEETING_TITLE, reason))
+                    .collect()));
+            }
+        };
+        let (id, outcome) = match existing {
+            Some(id) => {
+                let changed = meetings::update(conn, id, &values)?;
+                (
+                    id,
+                    if changed {
+                        Outcome::Updated
+                    } else {
+                        Outcome::Unchanged
+                    },
+                )
+            }
+            None => (meetings::insert(conn, &values)?, Outcome::New),
+        };
+        self.first_row_of.insert(id, row.number);
+        Ok(Ok(outcome))
+    }
+}
+
+/// The recorded meeting of the same date and title, if any.
+fn same_meeting(conn: &Connection, draft: &MeetingDraft) -> Result<Option<i64>> {
+    let Ok(date) = crate::model::date::parse_date(&draft.held_on) else {
+        return Ok(None);
+    };
+    Ok(rusqlite::OptionalExtension::optional(conn.query_row(
+        "SELECT id FROM meeting WHERE held_on = ?1 AND title = ?2",
+        rusqlite::params![date, clean(&draft.title)],
+        |row| row.get(0),
+    ))?)
+}
+
+pub const SIGN_IN_FIELDS: &[Field] = &[
+    Field {
+        required: true,
+        ..headers::UNIT
+    },
+    Field {
+        required: true,
+        ..headers::PERSON_NAME
+    },
+    headers::POST,
+    headers::SIGNED_AT,
+];
+
+/// Reads a sign-in sheet into one meeting: each person once, and each
+/// unit's count the people it signed in.
+pub struct SignInImporter {
+    meeting_id: i64,
+}
+
+impl SignInImporter {
+    pub fn new(meeting_id: i64) -> Self {
+        SignInImporter { meeting_id }
+    }
+}
+
+impl Importer for SignInImporter {
+    fn fields(&self) -> &'static [Field] {
+        SIGN_IN_FIELDS
+    }
+
+    fn import_row(
+        &mut self,
+        conn: &Connection,
+        row: &Row,
+    ) -> Result<std::result::Result<Outcome, Vec<Problem>>> {
+        let unit = match units::find_name(conn, row.get(&headers::UNIT))? {
+            Ok(unit) => unit,
+            Err(reason) => return Ok(Err(vec![row.problem(&headers::UNIT, reason)])),
+        };
+        if let Err(reason) = units::active_or_reason(conn, &unit)? {
+            return Ok(Err(vec![row.problem(&headers::UNIT, reason)]));
+        }
+        let name = clean(row.get(&headers::PERSON_NAME));
+        if name.is_empty() {
+            return Ok(Err(vec![row.problem(
+                &headers::PERSON_NAME,
+                crate::text!("姓名为空", "the name is empty"),
+            )]));
+        }
+        let attendee = Attendee {
+            unit: Some(unit),
+            name,
+            post: non_empty(row.get(&headers::POST)),
+            signed_at: non_empty(row.get(&headers::SIGNED_AT)),
+        };
+        Ok(Ok(
+            if meetings::sign_in(conn, self.meeting_id, &attendee)? {
+                Outcome::New
+            } else {
+                Outcome::Unchanged
+            },
+        ))
+    }
+
+    fn finish(&mut self, conn: &Connection) -> Result<(Vec<Problem>, usize)> {
+        match meetings::count_signed_in(conn, self.meeting_id) {
+            Ok(()) => Ok((Vec::new(), 0)),
+            Err(crate::Error::Refused(reason)) => Ok((
+                vec![Problem {
+                    row: 0,
+                    column: String::new(),
+                    reason,
+                }],
+                0,
+            )),
+            Err(e) => Err(e),
+        }
+    }
+}
