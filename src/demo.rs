@@ -8,17 +8,27 @@ use rusqlite::Connection;
 
 use crate::Result;
 use crate::import::committees::CommitteeImporter;
+use crate::import::meetings::MeetingImporter;
 use crate::import::units::UnitImporter;
 use crate::import::{self, ImportOptions, ImportSummary};
 
 pub const UNITS_CSV: &str = include_str!("../examples/jixi-2023/units.csv");
 pub const COMMITTEES_CSV: &str = include_str!("../examples/jixi-2023/committees.csv");
+pub const MEETINGS_CSV: &str = include_str!("../examples/jixi-2023/meetings.csv");
 
 /// The date the example describes: the day of the meeting.
 pub const AS_OF: &str = "2023-07-20";
 
-/// Imports the example units and committees into an empty registry.
-pub fn build(conn: &Connection) -> Result<(ImportSummary, ImportSummary)> {
+/// What the example holds: how many of each record it imported.
+#[derive(Debug, Clone, Default)]
+pub struct Built {
+    pub units: usize,
+    pub committees: usize,
+    pub meetings: usize,
+}
+
+/// Imports the example units, committees and meetings into an empty registry.
+pub fn build(conn: &Connection) -> Result<Built> {
     let units: i64 = conn.query_row("SELECT count(*) FROM unit", [], |row| row.get(0))?;
     if units > 0 {
         return Err(crate::refuse!(
@@ -27,26 +37,31 @@ pub fn build(conn: &Connection) -> Result<(ImportSummary, ImportSummary)> {
         ));
     }
     let options = ImportOptions::default();
-    let rows = import::utf8_rows(Path::new("examples/jixi-2023/units.csv"), UNITS_CSV)?;
-    let units = import::run(
-        conn,
-        rows,
+    let import = |name: &str,
+                  text: &'static str,
+                  importer: &mut dyn import::Importer|
+     -> Result<ImportSummary> {
+        let rows = import::utf8_rows(Path::new(name), text)?;
+        import::run(conn, rows, importer, &options, None, &mut |_, _| {})
+    };
+    let units = import(
+        "examples/jixi-2023/units.csv",
+        UNITS_CSV,
         &mut UnitImporter::new(&options),
-        &options,
-        None,
-        &mut |_, _| {},
     )?;
-    let rows = import::utf8_rows(
-        Path::new("examples/jixi-2023/committees.csv"),
+    let committees = import(
+        "examples/jixi-2023/committees.csv",
         COMMITTEES_CSV,
-    )?;
-    let committees = import::run(
-        conn,
-        rows,
         &mut CommitteeImporter::new(&options),
-        &options,
-        None,
-        &mut |_, _| {},
     )?;
-    Ok((units, committees))
+    let meetings = import(
+        "examples/jixi-2023/meetings.csv",
+        MEETINGS_CSV,
+        &mut MeetingImporter::new(&options),
+    )?;
+    Ok(Built {
+        units: units.new,
+        committees: committees.new,
+        meetings: meetings.new,
+    })
 }

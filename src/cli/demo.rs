@@ -27,18 +27,18 @@ pub fn run(context: &Context, _args: DemoArgs) -> anyhow::Result<()> {
         }
     };
     let mut db = Database::open(&path)?;
-    let (units, committees) = db.write(|tx| ggw::demo::build(tx))?;
+    let built = db.write(|tx| ggw::demo::build(tx))?;
     let as_of = parse_date(ggw::demo::AS_OF).map_err(ggw::Error::Refused)?;
     let rows = coverage::coverage(db.conn(), as_of)?;
     let file = path.display();
-    let (u, c) = (units.new, committees.new);
+    let (u, c, m) = (built.units, built.committees, built.meetings);
     // CSV and JSON are data only, as in `report coverage`: the lines for
     // the clerk go with the table format.
     let table_format = context.format == Format::Table;
     if table_format {
         context.say(&text!(
-            "示例登记库：{file}（单位 {u} 个，关工委 {c} 个）",
-            "example registry: {file} ({u} units, {c} committees)"
+            "示例登记库：{file}（单位 {u} 个，关工委 {c} 个，会议 {m} 次）",
+            "example registry: {file} (units: {u}, committees: {c}, meetings: {m})"
         ))?;
     }
     let (zh, en) = (labels::COVERAGE_TITLE.zh, labels::COVERAGE_TITLE.en);

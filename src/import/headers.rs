@@ -61,6 +61,7 @@ fields! {
     HOSTS = "hosts", "主办单位", "hosts", ["主办", "主办方", "承办单位"];
     PRESIDER = "presider", "主持人", "presider", ["主持"];
     ATTENDEES = "attendees", "参会人数", "attendees", ["人数", "出席人数", "参加人数"];
+    SPEAKERS = "speakers", "发言", "speakers", ["发言单位", "发言人", "交流发言"];
     ATTENDING_UNITS = "attending_units", "参会单位", "units", ["出席单位", "参加单位", "参会单位及人数"];
     POST = "post", "职务", "post", ["职务职称", "单位职务"];
     SIGNED_AT = "signed_at", "签到时间", "signed at", ["签到"];

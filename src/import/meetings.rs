@@ -28,12 +28,14 @@ pub const MEETING_FIELDS: &[Field] = &[
     headers::LOCATION,
     headers::ATTENDEES,
     headers::ATTENDING_UNITS,
+    headers::SPEAKERS,
     headers::NOTE,
 ];
 
 /// Imports meetings. The same date and title is the same meeting, updated
 /// by the row's non-empty cells; an empty kind is 其他. 参会单位 lists
-/// units as `A:5、B:3`.
+/// units as `A:5、B:3`; 发言 lists speakers as `A`, `A:姓名:题目` or
+/// `:姓名:题目` for one of no unit.
 pub struct MeetingImporter {
     options: ImportOptions,
     first_row_of: HashMap<i64, usize>,
@@ -73,7 +75,7 @@ impl Importer for MeetingImporter {
             location: cell(&headers::LOCATION),
             attendees: cell(&headers::ATTENDEES),
             units: list(&headers::ATTENDING_UNITS),
-            speakers: Vec::new(),
+            speakers: list(&headers::SPEAKERS),
             note: cell(&headers::NOTE),
         };
         let existing = same_meeting(conn, &file)?;
@@ -122,7 +124,11 @@ impl Importer for MeetingImporter {
                     } else {
                         file.units
                     },
-                    speakers: stored.speakers,
+                    speakers: if file.speakers.is_empty() {
+                        stored.speakers
+                    } else {
+                        file.speakers
+                    },
                     note: file.note.or(stored.note),
                     ..file
                 }
