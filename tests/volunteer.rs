@@ -3034,3 +3034,76 @@ fn a_totals_row_ends_the_data() {
     let out = reg.ok(&["volunteer", "import", arg(&path)]);
     assert!(out.ends_with("新增 1，更新 0，未变 0\n"), "{out}");
 }
+
+#[test]
+fn an_unknown_birth_date_is_refused_not_a_crash() {
+    let reg = jixi();
+    let path = reg.file(
+        "unknown.csv",
+        lines(&["姓名,五老类别,出生年月", "张三,老干部,不详"]),
+    );
+    let err = reg.refused(&["volunteer", "import", arg(&path)]);
+    assert!(
+        err.contains(&format!(
+            "{} “不详”不是有效的出生年月",
+            at(&path, 2, "出生年月")
+        )),
+        "{err}"
+    );
+    let err = reg.refused(&[
+        "volunteer",
+        "add",
+        "李四",
+        "--category",
+        "老干部",
+        "--birth",
+        "不详",
+    ]);
+    assert!(err.contains("“不详”不是有效的出生年月"), "{err}");
+}
+
+#[test]
+fn a_row_matching_several_people_is_refused_not_added_again() {
+    let reg = jixi();
+    for unit in ["市司法局", "教育局"] {
+        reg.ok(&[
+            "volunteer",
+            "add",
+            "张三",
+            "--category",
+            "老干部",
+            "--birth",
+            "1950-03",
+            "--unit",
+            unit,
+        ]);
+    }
+    let path = reg.file(
+        "again.csv",
+        lines(&["姓名,出生年月,五老类别", "张三,1950-03,老干部"]),
+    );
+    let err = reg.refused(&["volunteer", "import", arg(&path)]);
+    assert!(
+        err.contains(&format!(
+            "{} 与多位已登记的五老相符（#1、#2）：请填写身份证号以区分",
+            at(&path, 2, "姓名")
+        )),
+        "{err}"
+    );
+    // The same name, birth and unit entered again by hand is the same person.
+    let err = reg.refused(&[
+        "volunteer",
+        "add",
+        "张三",
+        "--category",
+        "老干部",
+        "--birth",
+        "1950-03",
+        "--unit",
+        "教育局",
+    ]);
+    assert_eq!(
+        err,
+        "错误：张三已登记（#2，出生年月与所在单位相同）：如要修改请用 ggw volunteer edit 2\n"
+    );
+}

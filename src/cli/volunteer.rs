@@ -271,6 +271,14 @@ fn add(context: &Context, args: AddArgs) -> anyhow::Result<()> {
     let mut db = context.open()?;
     let found = db.write(|tx| {
         let values = volunteers::check(tx, &draft, None)?.map_err(ggw::db::field_errors)?;
+        // The same name, birth date and unit is the same person, entered twice.
+        if let Some(id) = volunteers::same_record(tx, &values)? {
+            let name = &values.name;
+            return Err(ggw::refuse!(
+                "{name}已登记（#{id}，出生年月与所在单位相同）：如要修改请用 ggw volunteer edit {id}",
+                "{name} is registered already (#{id}, same birth date and unit): change the record with ggw volunteer edit {id}"
+            ));
+        }
         let id = volunteers::insert(tx, &values)?;
         volunteers::get(tx, id)
     })?;

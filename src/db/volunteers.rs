@@ -372,14 +372,18 @@ impl Identity {
 /// The registered volunteer an identity describes: the same 身份证号; else
 /// the same name and birth date (and no other 身份证号); else, when it has
 /// neither, the same name in the same unit.
-pub fn matching(conn: &Connection, who: &Identity) -> Result<Option<i64>> {
+/// Several matching records cannot be told apart: that is a refusal.
+pub fn matching(
+    conn: &Connection,
+    who: &Identity,
+) -> Result<std::result::Result<Option<i64>, Text>> {
     if let Some(number) = &who.id_card {
         let by_card: Option<i64> = conn
             .prepare_cached("SELECT id FROM volunteer WHERE id_card = ?1")?
             .query_row([number], |row| row.get(0))
             .optional()?;
         if by_card.is_some() {
-            return Ok(by_card);
+            return Ok(Ok(by_card));
         }
     }
     let ids: Vec<i64> = if let Some(birth) = who.birth {
@@ -412,7 +416,29 @@ pub fn matching(conn: &Connection, who: &Identity) -> Result<Option<i64>> {
     } else {
         Vec::new()
     };
-    Ok(if ids.len() == 1 { Some(ids[0]) } else { None })
+    Ok(match ids.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(*one)),
+        several => {
+            let ids: Vec<String> = several.iter().map(|id| format!("#{id}")).collect();
+            let (zh, en) = (ids.join("、"), ids.join(", "));
+            Err(crate::text!(
+                "与多位已登记的五老相符（{zh}）：请填写身份证号以区分",
+                "matches several registered volunteers ({en}): give the ID number to tell them apart"
+            ))
+        }
+    })
+}
+
+/// A volunteer of exactly the same name, birth date and unit.
+pub fn same_record(conn: &Connection, v: &VolunteerValues) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM volunteer WHERE name = ?1 AND birth_date IS ?2 AND unit_id IS ?3",
+            params![v.name, v.birth.map(|b| b.to_string()), v.unit_id],
+            |row| row.get(0),
+        )
+        .optional()?)
 }
 
 pub fn insert(conn: &Connection, v: &VolunteerValues) -> Result<i64> {

@@ -155,16 +155,21 @@ fn delimited_rows(
         .from_reader(text);
     let name = path.to_path_buf();
     let mut record = csv::StringRecord::new();
-    // Excel shows a record that spans several lines (a quoted line break)
-    // as one row: lines past a record's first are taken off the row number.
-    let mut extra_lines = 0u64;
+    // Excel shows each line as a row, blank ones too, but a record that
+    // spans lines (a quoted line break) as one row. A record's first line is
+    // found back from where it ended (every line ends in LF, see
+    // `LineFeeds`), and the line breaks inside earlier records are taken off.
+    let mut inside_earlier = 0u64;
     let rows = std::iter::from_fn(move || match reader.read_record(&mut record) {
         Ok(false) => None,
         Ok(true) => {
-            let start = record.position().map_or(1, |p| p.line());
-            let next = reader.position().line();
-            let number = (start - extra_lines) as usize;
-            extra_lines += next.saturating_sub(start).saturating_sub(1);
+            let inside: u64 = record
+                .iter()
+                .map(|field| field.matches('\n').count() as u64)
+                .sum();
+            let first_line = reader.position().line().saturating_sub(1 + inside).max(1);
+            let number = first_line.saturating_sub(inside_earlier).max(1) as usize;
+            inside_earlier += inside;
             Some(Ok(SheetRow {
                 number,
                 cells: record.iter().map(unneutralise).collect(),
@@ -188,15 +193,16 @@ fn delimited_rows(
     })
 }
 
-/// Reads Windows line ends (CR LF) as LF. The CSV reader then counts
-/// records as Excel numbers rows; with CR LF it numbers each row after the
-/// first one too low. A lone CR is kept.
+/// Reads every line end (CR LF, or a lone CR as old Macs wrote) as LF, and
+/// ends the text with one, so that the CSV reader's line count is the
+/// count of lines Excel shows as rows.
 struct LineFeeds<R> {
     inner: R,
     chunk: Vec<u8>,
     out: Vec<u8>,
     position: usize,
     carried_cr: bool,
+    last: Option<u8>,
     done: bool,
 }
 
@@ -208,6 +214,7 @@ impl<R: Read> LineFeeds<R> {
             out: Vec::new(),
             position: 0,
             carried_cr: false,
+            last: None,
             done: false,
         }
     }
@@ -218,23 +225,29 @@ impl<R: Read> LineFeeds<R> {
         let n = self.inner.read(&mut self.chunk)?;
         if n == 0 {
             self.done = true;
-            if std::mem::take(&mut self.carried_cr) {
-                self.out.push(b'\r');
+            self.carried_cr = false;
+            if self.last.is_some_and(|b| b != b'\n') {
+                self.out.push(b'\n');
             }
             return Ok(());
         }
         let data = &self.chunk[..n];
-        if std::mem::take(&mut self.carried_cr) && data[0] != b'\n' {
-            self.out.push(b'\r');
-        }
-        for (k, &byte) in data.iter().enumerate() {
+        // A CR that ended the last chunk was a line end either way; an LF
+        // right after it belongs to it.
+        let skip_lf = std::mem::take(&mut self.carried_cr) && data[0] == b'\n';
+        for (k, &byte) in data.iter().enumerate().skip(usize::from(skip_lf)) {
             match (byte, data.get(k + 1)) {
                 (b'\r', Some(b'\n')) => {}
-                // A CR at the end of the chunk waits to see what follows.
-                (b'\r', None) => self.carried_cr = true,
+                (b'\r', Some(_)) => self.out.push(b'\n'),
+                // A CR at the end of the chunk: its LF may come next.
+                (b'\r', None) => {
+                    self.out.push(b'\n');
+                    self.carried_cr = true;
+                }
                 _ => self.out.push(byte),
             }
         }
+        self.last = self.out.last().copied().or(self.last);
         Ok(())
     }
 }
@@ -407,10 +420,32 @@ mod tests {
     }
 
     #[test]
-    fn crlf_becomes_lf_across_chunk_boundaries() {
+    fn every_line_end_becomes_lf_across_chunk_boundaries() {
         let text = b"a,b\r\nc,d\r\n\r\ne\rf\r";
         for chunk in 1..=text.len() {
-            assert_eq!(through(text, chunk), b"a,b\nc,d\n\ne\rf\r", "chunk {chunk}");
+            assert_eq!(through(text, chunk), b"a,b\nc,d\n\ne\nf\n", "chunk {chunk}");
         }
+        assert_eq!(through(b"a\nb", 64), b"a\nb\n");
+        assert_eq!(through(b"", 64), b"");
+    }
+
+    fn numbers(text: &str) -> Vec<usize> {
+        let rows = delimited_rows(
+            Path::new("t.csv"),
+            Box::new(std::io::Cursor::new(text.as_bytes().to_vec())),
+            false,
+            Rc::new(Cell::new(0)),
+            0,
+        )
+        .unwrap();
+        rows.map(|row| row.unwrap().number).collect()
+    }
+
+    #[test]
+    fn rows_are_numbered_as_excel_shows_them() {
+        assert_eq!(numbers("h\n\nx\n\n\ny\nz"), [1, 3, 6, 7]);
+        assert_eq!(numbers("\n\nh\nx\n"), [3, 4]);
+        assert_eq!(numbers("h\r\n\r\na,\"b\r\nc\"\r\nd\r\n"), [1, 3, 4]);
+        assert_eq!(numbers("t\n\nh\n\"x\ny\"\n\na\nb"), [1, 3, 4, 6, 7]);
     }
 }

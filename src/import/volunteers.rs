@@ -125,7 +125,10 @@ impl Importer for VolunteerImporter {
             is_model: cell(&headers::IS_MODEL),
             note: cell(&headers::NOTE),
         };
-        let existing = volunteers::matching(conn, &Identity::of_draft(conn, &file)?)?;
+        let existing = match volunteers::matching(conn, &Identity::of_draft(conn, &file)?)? {
+            Ok(existing) => existing,
+            Err(reason) => return Ok(Err(vec![row.problem(&headers::PERSON_NAME, reason)])),
+        };
         if let Some(id) = existing {
             if let Some(first) = self.first_row_of.get(&id) {
                 return Ok(Err(vec![row.problem(

@@ -107,12 +107,14 @@ pub fn parse_birth(s: &str) -> Result<Birth, Text> {
         && cleaned.contains('.')
     {
         return Err(crate::text!(
-            "“{cleaned}”可能是1月也可能是10月（Excel 会把 1948.10 存成 1948.1）：请写成 {cleaned}0 或 1948-01 这样的形式，或把该列设为“文本”格式",
+            "“{cleaned}”可能是1月也可能是10月（Excel 会把 1948.10 存成 1948.1）：请写成 1948-01 或 1948-10 这样的形式，或把该列设为“文本”格式",
             "'{cleaned}' may be January or October (Excel stores 1948.10 as 1948.1): write 1948-01 or 1948-10, or format the column as Text"
         ));
     }
     let birth = match parts.as_slice() {
-        [ym] if ym.len() == 6 => month_of(&ym[..4], &ym[4..]),
+        [ym] if ym.len() == 6 && ym.bytes().all(|b| b.is_ascii_digit()) => {
+            month_of(&ym[..4], &ym[4..])
+        }
         [y, m] | [y, m, ""] => month_of(y, m),
         _ => None,
     };
@@ -213,7 +215,16 @@ mod tests {
         assert!(!march.agrees_with(Date::from_ymd_opt(1952, 4, 1).unwrap()));
         assert!(parse_birth("1948.1").unwrap_err().zh.contains("10月"));
         assert_eq!(parse_birth("1948.01").unwrap().to_string(), "1948-01");
-        for s in ["1952.13", "52.03", "1952", "abc", "1952-03-40"] {
+        for s in [
+            "1952.13",
+            "52.03",
+            "1952",
+            "abc",
+            "1952-03-40",
+            "不详",
+            "未知",
+            "一九五二",
+        ] {
             assert!(parse_birth(s).is_err(), "{s}");
         }
     }
