@@ -1505,7 +1505,8 @@ fn fixed_rejects_imported_again_bring_everyone_in() {
         out,
         format!("{}：新增 2，更新 0，未变 0\n", rejects.display())
     );
-    assert_eq!(err, "注意：未使用的列：错误原因\n");
+    // The reason column is passed over without a word.
+    assert_eq!(err, "");
     let names: Vec<String> = all_stored(&reg).into_iter().map(|v| v.name).collect();
     assert_eq!(names, ["赵一", "赵三", "张德福", "赵四", "赵二", "王建国"]);
     assert_eq!(stored(&reg, "赵二").phone.as_deref(), Some("13800000002"));
@@ -3106,4 +3107,57 @@ fn a_row_matching_several_people_is_refused_not_added_again() {
         err,
         "错误：张三已登记（#2，出生年月与所在单位相同）：如要修改请用 ggw volunteer edit 2\n"
     );
+}
+
+#[test]
+fn a_row_wider_than_the_header_goes_to_the_rejects_with_the_reason_last() {
+    let reg = jixi();
+    let path = reg.file(
+        "wide.csv",
+        lines(&[
+            "姓名,出生年月,五老类别",
+            "张三,1950-03,老干部",
+            "李四,1951-04,老神仙,多余,多余",
+        ]),
+    );
+    let rejects = reg.dir.path().join("wide-rejects.csv");
+    let out = reg.ok(&[
+        "volunteer",
+        "import",
+        arg(&path),
+        "--skip-invalid",
+        "--rejects",
+        arg(&rejects),
+    ]);
+    assert!(out.ends_with("新增 1，更新 0，未变 0，拒收 1\n"), "{out}");
+    let written = std::fs::read_to_string(&rejects).unwrap();
+    let lines: Vec<&str> = written.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "姓名,出生年月,五老类别,,,错误原因");
+    assert!(
+        lines[1].starts_with("李四,1951-04,老神仙,多余,多余,五老类别："),
+        "{written}"
+    );
+}
+
+#[test]
+fn a_rejects_file_that_cannot_be_written_imports_nothing() {
+    let reg = jixi();
+    let path = reg.file(
+        "mixed.csv",
+        lines(&[
+            "姓名,出生年月,五老类别",
+            "张三,1950-03,老干部",
+            "李四,1951-04,老神仙",
+        ]),
+    );
+    let nowhere = reg.dir.path().join("no-such-dir").join("rejects.csv");
+    let err = reg.refused(&[
+        "volunteer",
+        "import",
+        arg(&path),
+        "--skip-invalid",
+        "--rejects",
+        arg(&nowhere),
+    ]);
+    assert!(err.starts_with("错误：无法写入"), "{err}");
 }

@@ -1,6 +1,7 @@
 //! The command line: one file per noun. Parsing and printing only; every
 //! rule lives in the library.
 
+mod activity;
 mod committee;
 mod db;
 mod demo;
@@ -64,6 +65,9 @@ enum Command {
     /// The 五老 volunteer register
     #[command(subcommand)]
     Volunteer(volunteer::VolunteerCommand),
+    /// Activities (活动) that units report
+    #[command(subcommand)]
+    Activity(activity::ActivityCommand),
     /// Meetings (会议): attendance by unit, speakers, sign-in sheets
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
@@ -102,6 +106,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Unit(command) => unit::run(&context, command),
         Command::Committee(command) => committee::run(&context, command),
         Command::Volunteer(command) => volunteer::run(&context, command),
+        Command::Activity(command) => activity::run(&context, command),
         Command::Meeting(command) => meeting::run(&context, command),
         Command::Report(command) => report::run(&context, command),
         Command::Db(command) => db::run(&context, command),
@@ -343,21 +348,37 @@ impl ImportArgs {
                 bar.set_position(done);
             }
         };
+        // The rejects file is written inside the transaction: if it cannot
+        // be written, nothing is imported either.
+        let mut rejects_written = false;
         let result = db.write_unless(self.dry_run, |tx| {
-            ggw::import::run(
+            let outcome = ggw::import::run(
                 tx,
                 rows,
                 importer,
                 &options,
                 rejects.as_mut(),
                 &mut progress,
-            )
+            );
+            let written = match rejects.as_ref().filter(|r| !r.is_empty()) {
+                Some(rejects) => rejects.write().map(|()| rejects_written = true),
+                None => Ok(()),
+            };
+            match (outcome, written) {
+                (outcome, Ok(())) => outcome,
+                (Err(ggw::Error::Refused(problems)), Err(ggw::Error::Refused(failure))) => {
+                    Err(ggw::Error::Refused(Text::new(
+                        format!("{}\n{}", problems.zh, failure.zh),
+                        format!("{}\n{}", problems.en, failure.en),
+                    )))
+                }
+                (_, Err(failure)) => Err(failure),
+            }
         });
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
-        if let Some(rejects) = rejects.as_ref().filter(|r| !r.is_empty()) {
-            rejects.write()?;
+        if let Some(rejects) = rejects.as_ref().filter(|_| rejects_written) {
             let (count, file) = (rejects.len(), rejects.path().display());
             context.warn(&ggw::text!(
                 "已将 {count} 行有误的数据另存到 {file}",

@@ -201,6 +201,11 @@ pub fn locate(rows: &[SheetRow], fields: &[Field]) -> Result<(Columns, usize), T
             }
             Some(_) => ignored.push(text),
             None if is_serial(&text) => serial.push(index),
+            None if [
+                super::rejects::REASON_HEADER.zh,
+                super::rejects::REASON_HEADER.en,
+            ]
+            .contains(&text.as_str()) => {}
             None => ignored.push(text),
         }
     }

@@ -11,8 +11,10 @@ use super::Problem;
 pub struct Rejects {
     path: PathBuf,
     lang: Lang,
+    /// The file's header row, as written.
     header: Vec<String>,
-    rows: Vec<Vec<String>>,
+    /// Each rejected row as it came, and why.
+    rows: Vec<(Vec<String>, String)>,
 }
 
 impl Rejects {
@@ -29,25 +31,41 @@ impl Rejects {
 
     pub fn set_header(&mut self, header: &[String]) {
         self.header = header.to_vec();
-        self.header.push(
-            match self.lang {
-                Lang::Zh => "错误原因",
-                Lang::En => "reason",
-            }
-            .to_string(),
-        );
     }
 
     pub fn push(&mut self, cells: &[String], problems: &[Problem]) {
-        let width = self.header.len().saturating_sub(1);
-        let mut row: Vec<String> = cells.to_vec();
-        row.resize(width.max(cells.len()), String::new());
         let reasons: Vec<String> = problems
             .iter()
             .map(|p| format!("{}：{}", p.column, p.reason.get(self.lang)))
             .collect();
-        row.push(reasons.join("；"));
-        self.rows.push(row);
+        self.rows.push((cells.to_vec(), reasons.join("；")));
+    }
+
+    /// The header and the rows, all as wide as the widest, with the reason
+    /// last, so that the reason column lines up even when a row runs past
+    /// the header.
+    fn table(&self) -> (Vec<String>, Vec<Vec<String>>) {
+        let width = self
+            .rows
+            .iter()
+            .map(|(cells, _)| cells.len())
+            .chain([self.header.len()])
+            .max()
+            .unwrap_or(0);
+        let mut header = self.header.clone();
+        header.resize(width, String::new());
+        header.push(REASON_HEADER.get(self.lang).to_string());
+        let rows = self
+            .rows
+            .iter()
+            .map(|(cells, reason)| {
+                let mut row = cells.clone();
+                row.resize(width, String::new());
+                row.push(reason.clone());
+                row
+            })
+            .collect();
+        (header, rows)
     }
 
     pub fn len(&self) -> usize {
@@ -64,18 +82,19 @@ impl Rejects {
 
     /// Writes the file whole (nothing when no row was rejected).
     pub fn write(&self) -> Result<()> {
+        let (header, rows) = self.table();
         let is_xlsx = self
             .path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
         let bytes = if is_xlsx {
-            self.xlsx()?
+            xlsx(&header, &rows)?
         } else {
             let mut bytes = Vec::new();
             crate::output::write_csv_rows(
                 &mut bytes,
-                &self.header,
-                &self.rows,
+                &header,
+                &rows,
                 crate::output::CsvEncoding::Utf8Bom,
             )
             .map_err(|e| crate::Error::io(&self.path, e))?;
@@ -83,36 +102,47 @@ impl Rejects {
         };
         write_file(&self.path, &bytes)
     }
+}
 
-    fn xlsx(&self) -> Result<Vec<u8>> {
-        let failed = |e: rust_xlsxwriter::XlsxError| {
-            let reason = e.to_string();
-            crate::refuse!(
-                "无法生成退回表：{reason}",
-                "cannot build the rejects workbook: {reason}"
-            )
-        };
-        let mut workbook = rust_xlsxwriter::Workbook::new();
-        let sheet = workbook.add_worksheet();
-        for (r, row) in std::iter::once(&self.header).chain(&self.rows).enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                // Every cell as text, so that a 身份证号 is never turned into a number.
-                sheet
-                    .write_string(r as u32, c as u16, cell)
-                    .map_err(failed)?;
-            }
-        }
-        for c in 0..self.header.len() {
-            let widest = std::iter::once(&self.header)
-                .chain(&self.rows)
-                .filter_map(|row| row.get(c))
-                .map(|cell| crate::output::display_width(cell))
-                .max()
-                .unwrap_or(8);
+/// The reason column's header; the importer passes it over when a fixed
+/// rejects file comes back.
+pub const REASON_HEADER: crate::output::Label = crate::output::Label {
+    key: "reason",
+    zh: "错误原因",
+    en: "reason",
+};
+
+fn xlsx(header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>> {
+    let failed = |e: rust_xlsxwriter::XlsxError| {
+        let reason = e.to_string();
+        crate::refuse!(
+            "无法生成退回表：{reason}",
+            "cannot build the rejects workbook: {reason}"
+        )
+    };
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, row) in std::iter::once(header)
+        .chain(rows.iter().map(Vec::as_slice))
+        .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            // Every cell as text, so that a 身份证号 is never turned into a number.
             sheet
-                .set_column_width(c as u16, (widest.clamp(6, 60) + 2) as f64)
+                .write_string(r as u32, c as u16, cell)
                 .map_err(failed)?;
         }
-        workbook.save_to_buffer().map_err(failed)
     }
+    for c in 0..header.len() {
+        let widest = std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .filter_map(|row| row.get(c))
+            .map(|cell| crate::output::display_width(cell))
+            .max()
+            .unwrap_or(8);
+        sheet
+            .set_column_width(c as u16, (widest.clamp(6, 60) + 2) as f64)
+            .map_err(failed)?;
+    }
+    workbook.save_to_buffer().map_err(failed)
 }

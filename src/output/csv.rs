@@ -57,7 +57,7 @@ fn write_records(
     if encoding == CsvEncoding::Utf8Bom {
         out.write_all("\u{feff}".as_bytes())?;
     }
-    let mut writer = ::csv::Writer::from_writer(out);
+    let mut writer = ::csv::WriterBuilder::new().flexible(true).from_writer(out);
     writer
         .write_record(header.collect::<Vec<_>>())
         .map_err(io_error)?;
