@@ -3161,3 +3161,22 @@ fn a_rejects_file_that_cannot_be_written_imports_nothing() {
     ]);
     assert!(err.starts_with("错误：无法写入"), "{err}");
 }
+
+#[test]
+fn a_wide_roster_with_noted_headers_is_read() {
+    let reg = jixi();
+    let path = reg.file(
+        "wide-roster.csv",
+        lines(&[
+            "鸡西市司法局五老人员花名册",
+            "序号,姓名,性别,民族,籍贯,文化程度,职称,出生年月,退休时间,家庭住址,健康状况,联系电话（手机）,五老类别（老干部/老战士/老专家/老教师/老模范）",
+            "1,张三,男,汉,黑龙江,大专,高级,1950-03,2010-03,鸡西市,良好,13800000001,老干部",
+        ]),
+    );
+    let out = reg.ok(&["volunteer", "import", arg(&path)]);
+    assert!(out.ends_with("新增 1，更新 0，未变 0\n"), "{out}");
+    assert_eq!(
+        reg.text("SELECT phone FROM volunteer").as_deref(),
+        Some("13800000001")
+    );
+}

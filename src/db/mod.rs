@@ -1,5 +1,6 @@
 //! The SQLite file: where it is, opening it safely, and the queries.
 
+pub mod activities;
 pub mod committees;
 pub mod kinds;
 pub mod meetings;

@@ -81,13 +81,23 @@ const SERIAL_HEADERS: &[&str] = &["序号", "编号", "no", "no.", "#"];
 const FOOTER_STARTS: &[&str] = &[
     "合计",
     "总计",
+    "小计",
     "填表人",
-    "审核人",
+    "填报人",
+    "审核",
+    "制表",
+    "经办人",
     "填报日期",
-    "制表人",
     "填表日期",
+    "填报单位",
+    "负责人",
     "单位负责人",
-    "负责人签字",
+    "联系电话：",
+    "联系电话:",
+    "注：",
+    "注:",
+    "说明：",
+    "说明:",
 ];
 
 /// The header row's title rows above it are searched this far down.
@@ -117,13 +127,25 @@ fn is_serial(header: &str) -> bool {
     SERIAL_HEADERS.contains(&fold_header(header).as_str())
 }
 
+/// A header names a field by one of its names, with or without a note in
+/// parentheses at its end: `联系电话（手机）`, `身份证号码(18位)`.
 fn matches(field: &Field, header: &str) -> bool {
     let header = fold_header(header);
+    let bare = match header
+        .strip_suffix(')')
+        .and_then(|h| h.rfind('(').map(|at| &h[..at]))
+    {
+        Some(bare) if !bare.is_empty() => bare,
+        _ => header.as_str(),
+    };
     !header.is_empty()
         && [field.zh, field.en]
             .iter()
             .chain(field.synonyms)
-            .any(|name| fold_header(name) == header)
+            .any(|name| {
+                let name = fold_header(name);
+                name == header || name == bare
+            })
 }
 
 /// Where each field is in the sheet.
@@ -161,11 +183,17 @@ impl Columns {
 /// least half the cells are known headers, one of them a required field.
 /// Returns the columns and the header's index in `rows`.
 pub fn locate(rows: &[SheetRow], fields: &[Field]) -> Result<(Columns, usize), Text> {
-    let non_empty = |row: &SheetRow| row.cells.iter().filter(|c| !c.trim().is_empty()).count();
-    if rows.iter().all(|row| non_empty(row) == 0) {
+    if rows
+        .iter()
+        .all(|row| row.cells.iter().all(|c| c.trim().is_empty()))
+    {
         return Err(crate::text!("文件是空的", "the file is empty"));
     }
-    let header_at = rows.iter().take(HEADER_SEARCH_ROWS).position(|row| {
+    // Of the top rows naming a required field, the one naming the most
+    // fields: a roster may have many columns no field takes (民族, 籍贯 …).
+    let mut header_at = None;
+    let mut most_known = 0;
+    for (index, row) in rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
         let known = row
             .cells
             .iter()
@@ -175,8 +203,11 @@ pub fn locate(rows: &[SheetRow], fields: &[Field]) -> Result<(Columns, usize), T
             .iter()
             .filter(|f| f.required)
             .any(|f| row.cells.iter().any(|c| matches(f, c)));
-        required_present && known * 2 >= non_empty(row)
-    });
+        if required_present && known > most_known {
+            header_at = Some(index);
+            most_known = known;
+        }
+    }
     let Some(header_at) = header_at else {
         let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.zh).collect();
         let required_en: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.en).collect();
@@ -231,10 +262,15 @@ pub fn locate(rows: &[SheetRow], fields: &[Field]) -> Result<(Columns, usize), T
 
 /// A footer row (填表人：…, 填报日期：…): the sheet's data ends above it.
 pub fn is_footer(row: &SheetRow) -> bool {
+    // `填 表 人：` is spaced out to fill the cell.
     let first = row
         .cells
         .iter()
-        .map(|c| crate::model::clean(c))
+        .map(|c| {
+            crate::model::clean(c)
+                .split_whitespace()
+                .collect::<String>()
+        })
         .find(|c| !c.is_empty());
     first.is_some_and(|first| FOOTER_STARTS.iter().any(|start| first.starts_with(start)))
 }

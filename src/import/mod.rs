@@ -3,6 +3,7 @@
 //! driven by [`run`]: header found, blank rows and footer skipped, every row
 //! checked, and all rows written or none (unless `skip_invalid`).
 
+pub mod activities;
 pub mod committees;
 pub mod decode;
 pub mod headers;
@@ -192,9 +193,12 @@ pub fn run(
         .into_iter()
         .map(Ok)
         .chain(rows.by_ref());
-    for row in rest {
+    let mut rest = rest;
+    let mut footer_at = None;
+    for row in rest.by_ref() {
         let row = row?;
         if headers::is_footer(&row) {
+            footer_at = Some(row.number);
             break;
         }
         if headers::is_blank(&row, &columns) {
@@ -231,11 +235,26 @@ pub fn run(
             }
         }
     }
+    // Rows below the footer are not data, but they are not passed over unseen.
+    let mut below_footer = Vec::new();
+    for row in rest {
+        let row = row?;
+        if !headers::is_blank(&row, &columns) && !headers::is_footer(&row) {
+            below_footer.push(row.number);
+        }
+    }
     let (late_problems, became_updated) = importer.finish(conn)?;
     summary.unchanged -= became_updated.min(summary.unchanged);
     summary.updated += became_updated;
     problems.extend(late_problems);
     summary.warnings = importer.warnings();
+    if let (Some(footer), Some(first)) = (footer_at, below_footer.first()) {
+        let count = below_footer.len();
+        summary.warnings.push(crate::text!(
+            "第 {footer} 行是表尾（填表人、合计等），其下还有 {count} 行（从第 {first} 行起）未导入：如是数据，请移到表尾之上",
+            "row {footer} is the sheet's footer (填表人, 合计 …); {count} rows below it, from row {first}, were not imported: move any data above the footer"
+        ));
+    }
     // Rows left out are named, so that nothing goes missing unseen.
     if options.skip_invalid {
         problems.sort_by_key(|p| p.row);
