@@ -247,7 +247,7 @@ fn attend(context: &Context, args: AttendArgs) -> anyhow::Result<()> {
             rejects: args.rejects,
             encoding: super::EncodingChoice::Auto,
         };
-        return import.run(context, &mut SignInImporter::new(id));
+        return import.run(context, &mut SignInImporter::new(id, &import.options()));
     }
     let (Some(unit), Some(count)) = (&args.unit, &args.count) else {
         return Err(ggw::refuse!(

@@ -187,6 +187,10 @@ pub fn check(
         }
         attending.push(Attendance { unit, attendees });
     }
+    // Stored units come back by unit id: in that order, the same units given
+    // in another order are the same values (an edit or re-import that
+    // changes nothing says so).
+    attending.sort_by_key(|a| a.unit.id);
     let mut speakers = Vec::new();
     for entry in &draft.speakers {
         let parts = parts(entry);
@@ -513,6 +517,12 @@ pub struct MeetingFilter {
 }
 
 pub fn list(conn: &Connection, filter: &MeetingFilter) -> Result<Vec<Meeting>> {
+    // An open end (`--from` alone) is Date::MIN or Date::MAX, whose text
+    // does not sort among stored dates: the bounds are kept to four-digit years.
+    let (earliest, latest) = (
+        Date::from_ymd_opt(1, 1, 1).unwrap_or(Date::MIN),
+        Date::from_ymd_opt(9999, 12, 31).unwrap_or(Date::MAX),
+    );
     let ids: Vec<i64> = conn
         .prepare_cached(
             "SELECT m.id FROM meeting m
@@ -524,8 +534,8 @@ pub fn list(conn: &Connection, filter: &MeetingFilter) -> Result<Vec<Meeting>> {
         )?
         .query_map(
             params![
-                filter.period.map(|p| p.from),
-                filter.period.map(|p| p.to),
+                filter.period.map(|p| p.from.max(earliest)),
+                filter.period.map(|p| p.to.min(latest)),
                 filter.kind_id,
                 filter.unit_id
             ],

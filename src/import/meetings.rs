@@ -193,11 +193,15 @@ pub const SIGN_IN_FIELDS: &[Field] = &[
 /// unit's count the people it signed in.
 pub struct SignInImporter {
     meeting_id: i64,
+    skip_invalid: bool,
 }
 
 impl SignInImporter {
-    pub fn new(meeting_id: i64) -> Self {
-        SignInImporter { meeting_id }
+    pub fn new(meeting_id: i64, options: &ImportOptions) -> Self {
+        SignInImporter {
+            meeting_id,
+            skip_invalid: options.skip_invalid,
+        }
     }
 }
 
@@ -243,6 +247,10 @@ impl Importer for SignInImporter {
     fn finish(&mut self, conn: &Connection) -> Result<(Vec<Problem>, usize)> {
         match meetings::count_signed_in(conn, self.meeting_id) {
             Ok(()) => Ok((Vec::new(), 0)),
+            // Counts above the recorded total are the whole sheet's problem:
+            // no row can be left out to mend it, so --skip-invalid may not
+            // write the rest either.
+            Err(refused @ crate::Error::Refused(_)) if self.skip_invalid => Err(refused),
             Err(crate::Error::Refused(reason)) => Ok((
                 vec![Problem {
                     row: 0,
