@@ -1,5 +1,6 @@
 //! The example registry: the units and committees of the Jixi city organs
-//! (市直机关) in July 2023, from the report of the 2023-07-20 meeting, built
+//! (市直机关) in July 2023, from the report of the 2023-07-20 meeting, with
+//! that meeting and a month of activities (invented, and marked so), built
 //! through the same importers the clerk uses.
 
 use std::path::Path;
@@ -7,6 +8,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use crate::Result;
+use crate::import::activities::ActivityImporter;
 use crate::import::committees::CommitteeImporter;
 use crate::import::meetings::MeetingImporter;
 use crate::import::units::UnitImporter;
@@ -15,6 +17,7 @@ use crate::import::{self, ImportOptions, ImportSummary};
 pub const UNITS_CSV: &str = include_str!("../examples/jixi-2023/units.csv");
 pub const COMMITTEES_CSV: &str = include_str!("../examples/jixi-2023/committees.csv");
 pub const MEETINGS_CSV: &str = include_str!("../examples/jixi-2023/meetings.csv");
+pub const ACTIVITIES_CSV: &str = include_str!("../examples/jixi-2023/activities.csv");
 
 /// The date the example describes: the day of the meeting.
 pub const AS_OF: &str = "2023-07-20";
@@ -25,6 +28,7 @@ pub struct Built {
     pub units: usize,
     pub committees: usize,
     pub meetings: usize,
+    pub activities: usize,
 }
 
 /// Imports the example units, committees and meetings into an empty registry.
@@ -59,9 +63,15 @@ pub fn build(conn: &Connection) -> Result<Built> {
         MEETINGS_CSV,
         &mut MeetingImporter::new(&options),
     )?;
+    let activities = import(
+        "examples/jixi-2023/activities.csv",
+        ACTIVITIES_CSV,
+        &mut ActivityImporter::new(conn, &options, None)?,
+    )?;
     Ok(Built {
         units: units.new,
         committees: committees.new,
         meetings: meetings.new,
+        activities: activities.new,
     })
 }

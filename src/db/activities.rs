@@ -381,14 +381,8 @@ pub struct ActivityFilter {
 
 /// The activities a filter selects, by date.
 pub fn list(conn: &Connection, filter: &ActivityFilter) -> Result<Vec<Activity>> {
-    // An open end (`--from` alone) is Date::MIN or Date::MAX, whose text
-    // does not sort among stored dates: the bounds are kept to four-digit years.
-    let (earliest, latest) = (
-        Date::from_ymd_opt(1, 1, 1).unwrap_or(Date::MIN),
-        Date::from_ymd_opt(9999, 12, 31).unwrap_or(Date::MAX),
-    );
-    let from = filter.period.map(|p| p.from.max(earliest));
-    let to = filter.period.map(|p| p.to.min(latest));
+    let from = filter.period.map(|p| p.from);
+    let to = filter.period.map(|p| p.to);
     let sql = format!(
         "{SELECT_ACTIVITY}
          WHERE (?1 IS NULL OR a.unit_id = ?1)

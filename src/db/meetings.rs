@@ -517,12 +517,6 @@ pub struct MeetingFilter {
 }
 
 pub fn list(conn: &Connection, filter: &MeetingFilter) -> Result<Vec<Meeting>> {
-    // An open end (`--from` alone) is Date::MIN or Date::MAX, whose text
-    // does not sort among stored dates: the bounds are kept to four-digit years.
-    let (earliest, latest) = (
-        Date::from_ymd_opt(1, 1, 1).unwrap_or(Date::MIN),
-        Date::from_ymd_opt(9999, 12, 31).unwrap_or(Date::MAX),
-    );
     let ids: Vec<i64> = conn
         .prepare_cached(
             "SELECT m.id FROM meeting m
@@ -534,8 +528,8 @@ pub fn list(conn: &Connection, filter: &MeetingFilter) -> Result<Vec<Meeting>> {
         )?
         .query_map(
             params![
-                filter.period.map(|p| p.from.max(earliest)),
-                filter.period.map(|p| p.to.min(latest)),
+                filter.period.map(|p| p.from),
+                filter.period.map(|p| p.to),
                 filter.kind_id,
                 filter.unit_id
             ],

@@ -94,8 +94,10 @@ pub fn period_of(
         (Some(period), None, None) => parse_period(period).map(Some),
         (None, None, None) => Ok(None),
         (None, from, to) => {
-            let from = from.map(parse_date).transpose()?.unwrap_or(Date::MIN);
-            let to = to.map(parse_date).transpose()?.unwrap_or(Date::MAX);
+            // An open end is the first or last day a date may name, so that
+            // both ends compare with stored dates as text.
+            let from = from.map(parse_date).transpose()?.unwrap_or(first_day());
+            let to = to.map(parse_date).transpose()?.unwrap_or(last_day());
             if from > to {
                 return Err(crate::text!(
                     "起始日期 {from} 晚于截止日期 {to}",
@@ -105,6 +107,14 @@ pub fn period_of(
             Ok(Some(Period { from, to }))
         }
     }
+}
+
+fn first_day() -> Date {
+    Date::from_ymd_opt(1900, 1, 1).unwrap_or(Date::MIN)
+}
+
+fn last_day() -> Date {
+    Date::from_ymd_opt(2200, 12, 31).unwrap_or(Date::MAX)
 }
 
 /// The last day of the month a date falls in.
