@@ -2,12 +2,10 @@
 //! (单位, 日期, 活动类别, 活动名称, 受益青少年人次, 参与五老人数, 帮扶资金(元),
 //! 资助学生数, 简要内容).
 
-use std::collections::HashMap;
-
 use rusqlite::Connection;
 
 use super::headers::{self, Field};
-use super::{ImportOptions, Importer, OnConflict, Outcome, Problem, Row};
+use super::{ImportOptions, Importer, Outcome, Problem, RecordWords, Row, Written};
 use crate::Result;
 use crate::db::activities::{self, ActivityDraft};
 use crate::db::units;
@@ -59,7 +57,7 @@ pub struct ActivityImporter {
     options: ImportOptions,
     /// The id of the unit given with `--unit`.
     default_unit: Option<i64>,
-    first_row_of: HashMap<i64, usize>,
+    written: Written,
 }
 
 impl ActivityImporter {
@@ -76,7 +74,7 @@ impl ActivityImporter {
         Ok(ActivityImporter {
             options: options.clone(),
             default_unit,
-            first_row_of: HashMap::new(),
+            written: Written::default(),
         })
     }
 }
@@ -133,32 +131,16 @@ impl Importer for ActivityImporter {
             }
             _ => None,
         };
-        if let Some(id) = existing {
-            if let Some(first) = self.first_row_of.get(&id) {
-                return Ok(Err(vec![row.problem(
-                    &headers::ACTIVITY_TITLE,
-                    crate::text!(
-                        "与第 {first} 行是同一项活动（单位、日期和名称相同）",
-                        "the same activity as row {first} (the same unit, date and title)"
-                    ),
-                )]));
-            }
-            match self.options.on_conflict {
-                OnConflict::Skip => {
-                    self.first_row_of.insert(id, row.number);
-                    return Ok(Ok(Outcome::Skipped));
-                }
-                OnConflict::Fail => {
-                    return Ok(Err(vec![row.problem(
-                        &headers::ACTIVITY_TITLE,
-                        crate::text!(
-                            "此活动已登记（#{id}）（--on-conflict fail）",
-                            "this activity is registered already (#{id}) (--on-conflict fail)"
-                        ),
-                    )]));
-                }
-                OnConflict::Update => {}
-            }
+        if let Some(id) = existing
+            && let Some(answer) = self.written.matched(
+                id,
+                row,
+                &headers::ACTIVITY_TITLE,
+                self.options.on_conflict,
+                &ACTIVITY_WORDS,
+            )
+        {
+            return Ok(answer);
         }
         let draft = match existing {
             Some(id) => overlay(activities::draft_of(&activities::get(conn, id)?), file),
@@ -194,7 +176,7 @@ impl Importer for ActivityImporter {
             }
             None => (activities::insert(conn, &values)?, Outcome::New),
         };
-        self.first_row_of.insert(id, row.number);
+        self.written.wrote(id, row.number);
         Ok(Ok(outcome))
     }
 }
@@ -219,3 +201,18 @@ fn overlay(stored: ActivityDraft, file: ActivityDraft) -> ActivityDraft {
         summary: file.summary.or(stored.summary),
     }
 }
+
+const ACTIVITY_WORDS: RecordWords = RecordWords {
+    same_as_row: |first| {
+        crate::text!(
+            "与第 {first} 行是同一项活动（单位、日期和名称相同）",
+            "the same activity as row {first} (the same unit, date and title)"
+        )
+    },
+    registered: |id| {
+        crate::text!(
+            "此活动已登记（#{id}）（--on-conflict fail）",
+            "this activity is registered already (#{id}) (--on-conflict fail)"
+        )
+    },
+};

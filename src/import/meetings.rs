@@ -1,12 +1,10 @@
 //! `meeting import` (one row a meeting) and `meeting attend --sheet` (a
 //! sign-in sheet, 签到表, one row a person).
 
-use std::collections::HashMap;
-
 use rusqlite::Connection;
 
 use super::headers::{self, Field};
-use super::{ImportOptions, Importer, OnConflict, Outcome, Problem, Row};
+use super::{ImportOptions, Importer, Outcome, Problem, RecordWords, Row, Written};
 use crate::Result;
 use crate::db::meetings::{self, Attendee, MeetingDraft};
 use crate::db::units;
@@ -38,14 +36,14 @@ pub const MEETING_FIELDS: &[Field] = &[
 /// `:姓名:题目` for one of no unit.
 pub struct MeetingImporter {
     options: ImportOptions,
-    first_row_of: HashMap<i64, usize>,
+    written: Written,
 }
 
 impl MeetingImporter {
     pub fn new(options: &ImportOptions) -> Self {
         MeetingImporter {
             options: options.clone(),
-            first_row_of: HashMap::new(),
+            written: Written::default(),
         }
     }
 }
@@ -79,32 +77,16 @@ impl Importer for MeetingImporter {
             note: cell(&headers::NOTE),
         };
         let existing = same_meeting(conn, &file)?;
-        if let Some(id) = existing {
-            if let Some(first) = self.first_row_of.get(&id) {
-                return Ok(Err(vec![row.problem(
-                    &headers::MEETING_TITLE,
-                    crate::text!(
-                        "与第 {first} 行是同一个会议",
-                        "the same meeting as row {first}"
-                    ),
-                )]));
-            }
-            match self.options.on_conflict {
-                OnConflict::Skip => {
-                    self.first_row_of.insert(id, row.number);
-                    return Ok(Ok(Outcome::Skipped));
-                }
-                OnConflict::Fail => {
-                    return Ok(Err(vec![row.problem(
-                        &headers::MEETING_TITLE,
-                        crate::text!(
-                            "该会议已登记（#{id}）（--on-conflict fail）",
-                            "the meeting is recorded already (#{id}) (--on-conflict fail)"
-                        ),
-                    )]));
-                }
-                OnConflict::Update => {}
-            }
+        if let Some(id) = existing
+            && let Some(answer) = self.written.matched(
+                id,
+                row,
+                &headers::MEETING_TITLE,
+                self.options.on_conflict,
+                &MEETING_WORDS,
+            )
+        {
+            return Ok(answer);
         }
         let draft = match existing {
             Some(id) => {
@@ -159,7 +141,7 @@ impl Importer for MeetingImporter {
             }
             None => (meetings::insert(conn, &values)?, Outcome::New),
         };
-        self.first_row_of.insert(id, row.number);
+        self.written.wrote(id, row.number);
         Ok(Ok(outcome))
     }
 }
@@ -263,3 +245,18 @@ impl Importer for SignInImporter {
         }
     }
 }
+
+const MEETING_WORDS: RecordWords = RecordWords {
+    same_as_row: |first| {
+        crate::text!(
+            "与第 {first} 行是同一个会议",
+            "the same meeting as row {first}"
+        )
+    },
+    registered: |id| {
+        crate::text!(
+            "该会议已登记（#{id}）（--on-conflict fail）",
+            "the meeting is recorded already (#{id}) (--on-conflict fail)"
+        )
+    },
+};

@@ -108,6 +108,51 @@ pub struct Problem {
     pub reason: Text,
 }
 
+/// How an importer speaks of its records in the two refusals every
+/// importer shares.
+pub struct RecordWords {
+    /// A row for the same record as an earlier row.
+    pub same_as_row: fn(usize) -> Text,
+    /// A row for a registered record, with `--on-conflict fail`.
+    pub registered: fn(i64) -> Text,
+}
+
+/// The records an import has written, with the row that wrote each: a
+/// second row for one record is refused, and `--on-conflict` decides what
+/// a row matching a registered record does.
+#[derive(Debug, Default)]
+pub struct Written(std::collections::HashMap<i64, usize>);
+
+impl Written {
+    /// For a row that matched record `id`: the row's answer, if it ends
+    /// here (refused, or skipped); `None` when the record is to be updated.
+    pub fn matched(
+        &mut self,
+        id: i64,
+        row: &Row,
+        field: &Field,
+        on_conflict: OnConflict,
+        words: &RecordWords,
+    ) -> Option<std::result::Result<Outcome, Vec<Problem>>> {
+        if let Some(first) = self.0.get(&id) {
+            return Some(Err(vec![row.problem(field, (words.same_as_row)(*first))]));
+        }
+        match on_conflict {
+            OnConflict::Skip => {
+                self.0.insert(id, row.number);
+                Some(Ok(Outcome::Skipped))
+            }
+            OnConflict::Fail => Some(Err(vec![row.problem(field, (words.registered)(id))])),
+            OnConflict::Update => None,
+        }
+    }
+
+    /// Notes that `row` wrote record `id`.
+    pub fn wrote(&mut self, id: i64, row: usize) {
+        self.0.insert(id, row);
+    }
+}
+
 /// One data row, with its cells found by field.
 pub struct Row<'a> {
     pub number: usize,

@@ -1,11 +1,9 @@
 //! `volunteer import`: a unit's 五老 roster (花名册).
 
-use std::collections::HashMap;
-
 use rusqlite::Connection;
 
 use super::headers::{self, Field};
-use super::{ImportOptions, Importer, OnConflict, Outcome, Problem, Row};
+use super::{ImportOptions, Importer, Outcome, Problem, RecordWords, Row, Written};
 use crate::Result;
 use crate::db::units;
 use crate::db::volunteers::{self, Identity, VolunteerDraft};
@@ -65,7 +63,7 @@ pub struct VolunteerImporter {
     options: ImportOptions,
     /// `#id` of the unit given with `--unit`.
     default_unit: Option<String>,
-    first_row_of: HashMap<i64, usize>,
+    written: Written,
 }
 
 impl VolunteerImporter {
@@ -82,7 +80,7 @@ impl VolunteerImporter {
         Ok(VolunteerImporter {
             options: options.clone(),
             default_unit,
-            first_row_of: HashMap::new(),
+            written: Written::default(),
         })
     }
 }
@@ -129,29 +127,16 @@ impl Importer for VolunteerImporter {
             Ok(existing) => existing,
             Err(reason) => return Ok(Err(vec![row.problem(&headers::PERSON_NAME, reason)])),
         };
-        if let Some(id) = existing {
-            if let Some(first) = self.first_row_of.get(&id) {
-                return Ok(Err(vec![row.problem(
-                    &headers::PERSON_NAME,
-                    crate::text!("与第 {first} 行是同一人", "the same person as row {first}"),
-                )]));
-            }
-            match self.options.on_conflict {
-                OnConflict::Skip => {
-                    self.first_row_of.insert(id, row.number);
-                    return Ok(Ok(Outcome::Skipped));
-                }
-                OnConflict::Fail => {
-                    return Ok(Err(vec![row.problem(
-                        &headers::PERSON_NAME,
-                        crate::text!(
-                            "此人已登记（#{id}）（--on-conflict fail）",
-                            "this person is registered already (#{id}) (--on-conflict fail)"
-                        ),
-                    )]));
-                }
-                OnConflict::Update => {}
-            }
+        if let Some(id) = existing
+            && let Some(answer) = self.written.matched(
+                id,
+                row,
+                &headers::PERSON_NAME,
+                self.options.on_conflict,
+                &VOLUNTEER_WORDS,
+            )
+        {
+            return Ok(answer);
         }
         let draft = match existing {
             Some(id) => overlay(
@@ -190,7 +175,7 @@ impl Importer for VolunteerImporter {
             }
             None => (volunteers::insert(conn, &values)?, Outcome::New),
         };
-        self.first_row_of.insert(id, row.number);
+        self.written.wrote(id, row.number);
         Ok(Ok(outcome))
     }
 }
@@ -248,3 +233,13 @@ fn only_the_month_of(stored: &str, cell: &str) -> bool {
         _ => false,
     }
 }
+
+const VOLUNTEER_WORDS: RecordWords = RecordWords {
+    same_as_row: |first| crate::text!("与第 {first} 行是同一人", "the same person as row {first}"),
+    registered: |id| {
+        crate::text!(
+            "此人已登记（#{id}）（--on-conflict fail）",
+            "this person is registered already (#{id}) (--on-conflict fail)"
+        )
+    },
+};
