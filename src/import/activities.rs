@@ -149,17 +149,11 @@ impl Importer for ActivityImporter {
         let values = match activities::check(conn, &draft, existing)? {
             Ok(values) => values,
             Err(errors) => {
-                let problems = errors
-                    .into_iter()
-                    .map(|error| {
-                        let field = FIELD_OF_LABEL
-                            .iter()
-                            .find(|(label, _)| *label == error.field)
-                            .map_or(headers::ACTIVITY_TITLE, |(_, field)| *field);
-                        row.problem(&field, error.reason)
-                    })
-                    .collect();
-                return Ok(Err(problems));
+                return Ok(Err(row.field_problems(
+                    errors,
+                    FIELD_OF_LABEL,
+                    &headers::ACTIVITY_TITLE,
+                )));
             }
         };
         let (id, outcome) = match existing {

@@ -166,6 +166,27 @@ impl Row<'_> {
         self.columns.cell(self.cells, field)
     }
 
+    /// The refusals of a record's checks, each in the column of its field:
+    /// `columns` pairs the labels the checks name with the fields read;
+    /// a label not there falls to `fallback`.
+    pub fn field_problems(
+        &self,
+        errors: Vec<crate::db::FieldError>,
+        columns: &[(crate::output::Label, Field)],
+        fallback: &Field,
+    ) -> Vec<Problem> {
+        errors
+            .into_iter()
+            .map(|error| {
+                let field = columns
+                    .iter()
+                    .find(|(label, _)| *label == error.field)
+                    .map_or(fallback, |(_, field)| field);
+                self.problem(field, error.reason)
+            })
+            .collect()
+    }
+
     /// A problem in this row's cell of `field`.
     pub fn problem(&self, field: &Field, reason: Text) -> Problem {
         Problem {

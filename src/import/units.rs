@@ -178,13 +178,7 @@ impl Importer for UnitImporter {
             existing.as_ref().map(|u| u.id),
         )? {
             Err(errors) => {
-                for error in errors {
-                    let field = FIELD_OF_LABEL
-                        .iter()
-                        .find(|(label, _)| *label == error.field)
-                        .map_or(headers::UNIT, |(_, field)| *field);
-                    problems.push(row.problem(&field, error.reason));
-                }
+                problems.extend(row.field_problems(errors, FIELD_OF_LABEL, &headers::UNIT));
                 return Ok(Err(problems));
             }
             Ok(checked) => checked,

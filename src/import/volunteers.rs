@@ -148,17 +148,11 @@ impl Importer for VolunteerImporter {
         let values = match volunteers::check(conn, &draft, existing)? {
             Ok(values) => values,
             Err(errors) => {
-                let problems = errors
-                    .into_iter()
-                    .map(|error| {
-                        let field = FIELD_OF_LABEL
-                            .iter()
-                            .find(|(label, _)| *label == error.field)
-                            .map_or(headers::PERSON_NAME, |(_, field)| *field);
-                        row.problem(&field, error.reason)
-                    })
-                    .collect();
-                return Ok(Err(problems));
+                return Ok(Err(row.field_problems(
+                    errors,
+                    FIELD_OF_LABEL,
+                    &headers::PERSON_NAME,
+                )));
             }
         };
         let (id, outcome) = match existing {
