@@ -3180,3 +3180,39 @@ fn a_wide_roster_with_noted_headers_is_read() {
         Some("13800000001")
     );
 }
+
+#[test]
+fn a_unit_merged_down_several_rows_belongs_to_each_of_them() {
+    let reg = jixi();
+    let path = reg.dir.path().join("merged.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, header) in ["姓名", "出生年月", "五老类别", "所在单位"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *header).unwrap();
+    }
+    for (r, name) in ["甲一", "乙二", "丙三"].iter().enumerate() {
+        sheet.write_string(r as u32 + 1, 0, *name).unwrap();
+        sheet.write_string(r as u32 + 1, 1, "1950-03").unwrap();
+    }
+    sheet
+        .merge_range(1, 2, 3, 2, "老干部", &Format::new())
+        .unwrap();
+    sheet
+        .merge_range(1, 3, 3, 3, "市司法局", &Format::new())
+        .unwrap();
+    book.save(&path).unwrap();
+    reg.ok(&["volunteer", "import", arg(&path), "--unit", "教育局"]);
+    let rows: Vec<(String, String)> = reg
+        .conn()
+        .prepare("SELECT v.category, u.name FROM volunteer v JOIN unit u ON u.id = v.unit_id ORDER BY v.id")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let expected = ("cadre".to_string(), "鸡西市司法局".to_string());
+    assert_eq!(rows, [expected.clone(), expected.clone(), expected]);
+}

@@ -8,7 +8,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto};
 
 use super::decode::{TextEncoding, Undecodable, decoding, detect};
 use super::refuse_whole_file;
@@ -350,7 +350,7 @@ fn workbook_rows(path: &Path, sheet: Option<&str>) -> Result<Rows> {
     let total = range.height() as u64;
     let read = Rc::new(Cell::new(0));
     let counter = Rc::clone(&read);
-    let rows: Vec<SheetRow> = range
+    let mut rows: Vec<SheetRow> = range
         .rows()
         .enumerate()
         .map(|(offset, cells)| {
@@ -362,6 +362,12 @@ fn workbook_rows(path: &Path, sheet: Option<&str>) -> Result<Rows> {
             }
         })
         .collect();
+    let merged = match &mut workbook {
+        Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_id(index).ok(),
+        Sheets::Xls(xls) => xls.merge_cells_by_sheet_id(index).ok(),
+        _ => None,
+    };
+    fill_merged(&mut rows, first_row, &merged.unwrap_or_default());
     Ok(Rows {
         name: path.to_path_buf(),
         rows: Box::new(rows.into_iter().map(move |row| {
@@ -371,6 +377,37 @@ fn workbook_rows(path: &Path, sheet: Option<&str>) -> Result<Rows> {
         read,
         total,
     })
+}
+
+/// A merged cell holds its value in its top-left cell only; every cell it
+/// covers gets the value, as the clerk sees it: a unit merged down over
+/// several rows belongs to each of them.
+fn fill_merged(rows: &mut [SheetRow], first_row: usize, merged: &[Dimensions]) {
+    for region in merged {
+        let (top, left) = (region.start.0 as usize, region.start.1 as usize);
+        let (bottom, right) = (region.end.0 as usize, region.end.1 as usize);
+        let value = rows
+            .get(top.wrapping_sub(first_row))
+            .and_then(|row| row.cells.get(left))
+            .cloned()
+            .unwrap_or_default();
+        if value.is_empty() {
+            continue;
+        }
+        for r in top.max(first_row)..=bottom {
+            let Some(row) = rows.get_mut(r - first_row) else {
+                break;
+            };
+            if row.cells.len() <= right {
+                row.cells.resize(right + 1, String::new());
+            }
+            for cell in &mut row.cells[left..=right] {
+                if cell.is_empty() {
+                    cell.clone_from(&value);
+                }
+            }
+        }
+    }
 }
 
 /// Undoes what ggw's CSV writer does to a cell that a spreadsheet would run
