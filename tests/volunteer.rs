@@ -3216,3 +3216,37 @@ fn a_unit_merged_down_several_rows_belongs_to_each_of_them() {
     let expected = ("cadre".to_string(), "鸡西市司法局".to_string());
     assert_eq!(rows, [expected.clone(), expected.clone(), expected]);
 }
+
+#[test]
+fn an_unclosed_quote_is_refused_naming_its_row() {
+    let reg = jixi();
+    let path = reg.file(
+        "quote.csv",
+        lines(&[
+            "姓名,出生年月,五老类别,原工作单位及职务",
+            "张三,1950-03,老干部,\"市司法局 副局长",
+            "李四,1951-04,老战士,市检察院",
+            "王五,1952-05,老专家,市中医院",
+        ]),
+    );
+    let err = reg.refused(&["volunteer", "import", arg(&path)]);
+    assert!(
+        err.contains("第 2 行有一个没有配对的双引号，其后的各行都被读进了同一格"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_tab_separated_csv_with_a_title_row_is_read() {
+    let reg = jixi();
+    let path = reg.file(
+        "tabs.csv",
+        lines(&[
+            "鸡西市司法局五老人员花名册",
+            "姓名\t出生年月\t五老类别",
+            "张三\t1950-03\t老干部",
+        ]),
+    );
+    let out = reg.ok(&["volunteer", "import", arg(&path)]);
+    assert!(out.ends_with("新增 1，更新 0，未变 0\n"), "{out}");
+}

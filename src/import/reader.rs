@@ -140,10 +140,12 @@ fn delimited_rows(
     total: u64,
 ) -> Result<Rows> {
     let mut text = BufReader::with_capacity(64 * 1024, LineFeeds::new(text));
+    // The delimiter is the one the start of the file uses more: a title
+    // row above the header has neither, so one line is not enough to tell.
     let head = text.fill_buf().map_err(|e| text_error(path, e))?;
-    let first_line = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
-    let count = |byte: u8| first_line.iter().filter(|&&b| b == byte).count();
-    let delimiter = if tab_default || count(b'\t') > count(b',') {
+    let count = |byte: u8| head.iter().filter(|&&b| b == byte).count();
+    let (tabs, commas) = (count(b'\t'), count(b','));
+    let delimiter = if tabs > commas || (tab_default && tabs == commas) {
         b'\t'
     } else {
         b','
@@ -170,6 +172,21 @@ fn delimited_rows(
             let first_line = reader.position().line().saturating_sub(1 + inside).max(1);
             let number = first_line.saturating_sub(inside_earlier).max(1) as usize;
             inside_earlier += inside;
+            // A cell holding a line break and a delimiter is rows swallowed
+            // by a quote that was never closed.
+            let delimiter = char::from(delimiter);
+            if record.iter().any(|field| field.contains('\n') && field.contains(delimiter)) {
+                // Counted back from the end, the swallowed line ends would
+                // put the row too high: its start is where the reader began it.
+                let number = record.position().map_or(number as u64, |p| p.line()) as usize;
+                return Some(Err(refuse_whole_file(
+                    &name,
+                    crate::text!(
+                        "第 {number} 行有一个没有配对的双引号，其后的各行都被读进了同一格：请检查该行的引号",
+                        "row {number} has a double quote that is never closed, so the rows after it were read as one cell: check the quotes in that row"
+                    ),
+                )));
+            }
             Some(Ok(SheetRow {
                 number,
                 cells: record.iter().map(unneutralise).collect(),
