@@ -1940,7 +1940,6 @@ fn a_status_and_its_date_are_imported() {
         ]),
     );
     reg.ok(&["volunteer", "import", arg(&path)]);
-    let today = chrono::Local::now().date_naive().to_string();
     let statuses: Vec<(String, String, Option<String>)> = all_stored(&reg)
         .into_iter()
         .map(|v| (v.name, v.status, v.status_on))
@@ -1949,7 +1948,8 @@ fn a_status_and_its_date_are_imported() {
         statuses,
         [
             ("赵一".to_string(), "deceased".to_string(), s("2024-01-05")),
-            ("赵二".to_string(), "inactive".to_string(), Some(today)),
+            // A status without a date has none: no date is made up.
+            ("赵二".to_string(), "inactive".to_string(), None),
             ("赵三".to_string(), "active".to_string(), None),
         ]
     );
@@ -3249,4 +3249,21 @@ fn a_tab_separated_csv_with_a_title_row_is_read() {
     );
     let out = reg.ok(&["volunteer", "import", arg(&path)]);
     assert!(out.ends_with("新增 1，更新 0，未变 0\n"), "{out}");
+}
+
+#[test]
+fn a_status_date_without_a_status_is_refused() {
+    let reg = jixi();
+    let path = reg.file(
+        "date-only.csv",
+        lines(&[
+            "姓名,出生年月,五老类别,去世日期",
+            "赵一,1950-03,老干部,2024-01-05",
+        ]),
+    );
+    let err = reg.refused(&["volunteer", "import", arg(&path)]);
+    assert!(
+        err.contains("有状态变更日期，但状态为“在册”：请同时填写状态（不再参加或已故）"),
+        "{err}"
+    );
 }

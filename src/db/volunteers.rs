@@ -291,6 +291,15 @@ pub fn check(
         None => Some(false),
     };
 
+    if status == Some(VolunteerStatus::Active) && given_status_on.is_some() {
+        fail(
+            labels::STATUS_ON,
+            crate::text!(
+                "有状态变更日期，但状态为“在册”：请同时填写状态（不再参加或已故）",
+                "a status date is given but the status is active: give the status too (inactive or deceased)"
+            ),
+        );
+    }
     let (Some(category), Some(status), Some(is_model)) = (category, status, is_model) else {
         return Ok(Err(errors));
     };
@@ -298,7 +307,7 @@ pub fn check(
         return Ok(Err(errors));
     }
     // The status date given is taken; else it is kept while the status
-    // stays, and a new status dates from today.
+    // stays; a new status without a date has none (a date is not made up).
     let stored = match this {
         Some(id) => Some(get(conn, id)?.values),
         None => None,
@@ -307,7 +316,7 @@ pub fn check(
         (VolunteerStatus::Active, _) => None,
         _ if given_status_on.is_some() => given_status_on,
         (status, Some(before)) if before.status == status => before.status_on,
-        _ => Some(today()),
+        _ => None,
     };
     Ok(Ok(VolunteerValues {
         name,
