@@ -2228,3 +2228,36 @@ fn a_merged_unit_adds_its_meeting_counts_to_the_other() {
     // The merged unit's name, now an alias, finds the meetings.
     assert_eq!(listed(&reg, &["--unit", "市财政局"]), [1, 2]);
 }
+
+#[test]
+fn merging_two_units_of_unknown_head_count_keeps_it_unknown() {
+    let reg = Registry::new();
+    for unit in ["甲局", "乙局"] {
+        reg.ok(&["unit", "add", unit]);
+    }
+    reg.ok(&[
+        "meeting",
+        "add",
+        "--date",
+        "2023-07-20",
+        "--title",
+        "例会",
+        "--kind",
+        "例会",
+        "--unit",
+        "甲局",
+        "--unit",
+        "乙局",
+    ]);
+    reg.ok(&[
+        "unit",
+        "merge",
+        "甲局",
+        "--into",
+        "乙局",
+        "--date",
+        "2023-08-01",
+    ]);
+    assert_eq!(reg.count("SELECT count(*) FROM meeting_unit"), 1);
+    assert_eq!(reg.text("SELECT attendees FROM meeting_unit"), None);
+}

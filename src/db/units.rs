@@ -906,9 +906,11 @@ fn merge_meetings_and_activities(conn: &Connection, from: &UnitRef, into: &UnitR
     }
     let (f, i) = (from.id, into.id);
     conn.execute(
-        "UPDATE meeting_unit SET attendees = coalesce(attendees, 0) + coalesce(
-             (SELECT m.attendees FROM meeting_unit m WHERE m.meeting_id = meeting_unit.meeting_id AND m.unit_id = ?1), 0)
-         WHERE unit_id = ?2 AND meeting_id IN (SELECT meeting_id FROM meeting_unit WHERE unit_id = ?1)",
+        "UPDATE meeting_unit SET attendees = CASE
+             WHEN attendees IS NULL AND other IS NULL THEN NULL
+             ELSE coalesce(attendees, 0) + coalesce(other, 0) END
+         FROM (SELECT meeting_id AS met, attendees AS other FROM meeting_unit WHERE unit_id = ?1)
+         WHERE unit_id = ?2 AND meeting_id = met",
         [f, i],
     )?;
     conn.execute(
