@@ -877,3 +877,103 @@ fn a_closed_pipe_ends_quietly_in_the_middle_of_a_long_csv() {
         assert_eq!(stderr, "", "{args:?}");
     }
 }
+
+fn demo() -> Registry {
+    let reg = Registry::new();
+    reg.ok(&["demo"]);
+    reg
+}
+
+#[test]
+fn activities_of_a_month_by_unit_and_by_kind_with_the_total() {
+    let reg = demo();
+    let report = parse_json(&reg.ok(&[
+        "--format",
+        "json",
+        "report",
+        "activities",
+        "--period",
+        "2023-07",
+    ]));
+    let rows = report.as_array().unwrap();
+    assert_eq!(rows.len(), 11, "10 units and the total");
+    assert_eq!(
+        rows[0],
+        json!({"unit": "鸡西市国资局", "activities": 2, "youth": 94, "volunteers": 5, "funds": 30000.0, "students": 15})
+    );
+    assert_eq!(
+        rows[10],
+        json!({"unit": "total", "activities": 14, "youth": 2723, "volunteers": 48, "funds": 55000.0, "students": 25})
+    );
+    let by_kind = parse_json(&reg.ok(&[
+        "--format",
+        "json",
+        "report",
+        "activities",
+        "--period",
+        "2023-07",
+        "--by",
+        "kind",
+    ]));
+    let legal = by_kind
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "legal_education")
+        .unwrap();
+    assert_eq!(legal["activities"], 3);
+    assert_eq!(legal["youth"], 890);
+    // August has none: the total only, all zero.
+    let august = parse_json(&reg.ok(&[
+        "--format",
+        "json",
+        "report",
+        "activities",
+        "--period",
+        "2023-08",
+    ]));
+    assert_eq!(august.as_array().unwrap().len(), 1);
+    assert_eq!(august[0]["activities"], 0);
+}
+
+#[test]
+fn units_with_a_committee_that_reported_no_activity() {
+    let reg = demo();
+    let silent = parse_json(&reg.ok(&[
+        "--format",
+        "json",
+        "report",
+        "activities",
+        "--period",
+        "2023-07",
+        "--missing",
+    ]));
+    let names: Vec<&str> = silent
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 9);
+    assert!(names.contains(&"鸡西市交通运输局"), "{names:?}");
+    assert!(!names.contains(&"鸡西市司法局"), "{names:?}");
+    // Units without a committee are not asked for activities.
+    assert!(!names.contains(&"鸡西市财政局"), "{names:?}");
+}
+
+#[test]
+fn meetings_of_a_quarter_by_kind() {
+    let reg = demo();
+    let report = parse_json(&reg.ok(&[
+        "--format", "json", "report", "meetings", "--period", "2023-Q3",
+    ]));
+    assert_eq!(
+        report,
+        json!([
+            {"kind": "progress", "meetings": 1, "attendees": 45, "units_represented": 19},
+            {"kind": "total", "meetings": 1, "attendees": 45, "units_represented": 19}
+        ])
+    );
+    let err = reg.refused(&["report", "meetings", "--period", "2023-13"]);
+    assert!(err.contains("“2023-13”不是期间"), "{err}");
+}

@@ -1,6 +1,9 @@
 //! `ggw report`: the published figures.
 
-use clap::Subcommand;
+use clap::{Args, Subcommand, ValueEnum};
+
+use ggw::model::period::{Period, period_of};
+use ggw::report::{activities, meetings};
 
 use ggw::output::labels;
 use ggw::report::coverage;
@@ -19,6 +22,57 @@ pub enum ReportCommand {
         #[arg(long)]
         missing: bool,
     },
+    /// Meetings of a period by kind: how many, the attendance, the units represented
+    Meetings {
+        #[command(flatten)]
+        period: PeriodArgs,
+    },
+    /// Activities of a period: 活动场次, 受益青少年人次, 参与五老人次, 帮扶资金, 资助学生数
+    Activities {
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Rows by unit or by kind
+        #[arg(long, value_enum, default_value_t = ByArg::Unit)]
+        by: ByArg,
+        /// List the units with a committee that reported no activity instead
+        #[arg(long)]
+        missing: bool,
+    },
+}
+
+/// A period: `--period`, or `--from` and `--to`.
+#[derive(Args)]
+pub struct PeriodArgs {
+    /// 2023-07, 2023-Q3, 2023-H2 or 2023
+    #[arg(long, required_unless_present_any = ["from", "to"])]
+    period: Option<String>,
+    #[arg(long)]
+    from: Option<String>,
+    #[arg(long)]
+    to: Option<String>,
+}
+
+impl PeriodArgs {
+    fn period(&self) -> ggw::Result<Period> {
+        period_of(
+            self.period.as_deref(),
+            self.from.as_deref(),
+            self.to.as_deref(),
+        )
+        .map_err(ggw::Error::Refused)?
+        .ok_or_else(|| {
+            ggw::refuse!(
+                "请用 --period 或 --from/--to 指定期间",
+                "name the period with --period or --from/--to"
+            )
+        })
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ByArg {
+    Unit,
+    Kind,
 }
 
 pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
@@ -41,6 +95,42 @@ pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
                     &coverage::coverage_table(&rows),
                 )
             }
+        }
+        ReportCommand::Meetings { period } => {
+            let period = period.period()?;
+            let db = context.open()?;
+            let table = meetings::meetings_table(db.conn(), period)?;
+            context.titled_table(
+                &text!("会议情况（{period}）", "Meetings ({period})"),
+                &table,
+            )
+        }
+        ReportCommand::Activities {
+            period,
+            by,
+            missing,
+        } => {
+            let period = period.period()?;
+            let db = context.open()?;
+            if missing {
+                let table = activities::silent_units_table(db.conn(), period)?;
+                return context.titled_table(
+                    &text!(
+                        "有关工委但本期未报活动的单位（{period}）",
+                        "Units with a committee that reported no activity ({period})"
+                    ),
+                    &table,
+                );
+            }
+            let by = match by {
+                ByArg::Unit => activities::By::Unit,
+                ByArg::Kind => activities::By::Kind,
+            };
+            let table = activities::activities_table(db.conn(), period, by)?;
+            context.titled_table(
+                &text!("活动开展情况（{period}）", "Activities ({period})"),
+                &table,
+            )
         }
     }
 }

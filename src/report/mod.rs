@@ -1,3 +1,5 @@
 //! The figures the office publishes.
 
+pub mod activities;
 pub mod coverage;
+pub mod meetings;
