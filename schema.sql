@@ -247,3 +247,23 @@ CREATE TABLE activity (
 
 CREATE INDEX activity_held_on ON activity (held_on);
 CREATE INDEX activity_kind ON activity (kind_id);
+
+-- The office's own settings (编印单位, the bulletin's title, issue numbers).
+CREATE TABLE setting (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+
+-- A period's bulletin keeps its numbers and date, so that writing it again
+-- gives the same bytes.
+CREATE TABLE bulletin (
+    period_from  TEXT NOT NULL,
+    period_to    TEXT NOT NULL,
+    year         INTEGER NOT NULL,
+    issue        INTEGER NOT NULL CHECK (issue >= 1),
+    total_issue  INTEGER NOT NULL CHECK (total_issue >= 1),
+    issued_on    TEXT NOT NULL,
+    PRIMARY KEY (period_from, period_to),
+    UNIQUE (year, issue),
+    UNIQUE (total_issue)
+);

@@ -3,6 +3,7 @@
 
 mod activity;
 mod committee;
+mod config;
 mod db;
 mod demo;
 mod kind;
@@ -74,6 +75,9 @@ enum Command {
     /// The published figures
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// The office's settings: 编印单位, the bulletin's title and numbering
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
     /// The database file
     #[command(subcommand)]
     Db(db::DbCommand),
@@ -109,6 +113,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Activity(command) => activity::run(&context, command),
         Command::Meeting(command) => meeting::run(&context, command),
         Command::Report(command) => report::run(&context, command),
+        Command::Config(command) => config::run(&context, command),
         Command::Db(command) => db::run(&context, command),
         Command::Demo(args) => demo::run(&context, args),
         Command::Completions { shell } => {

@@ -5,6 +5,7 @@ pub mod committees;
 pub mod kinds;
 pub mod meetings;
 pub mod schema;
+pub mod settings;
 pub mod units;
 pub mod volunteers;
 

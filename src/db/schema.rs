@@ -41,6 +41,10 @@ pub const UPGRADES: &[Upgrade] = &[
         version: 4,
         sql: include_str!("upgrades/0004_meetings_activities.sql"),
     },
+    Upgrade {
+        version: 5,
+        sql: include_str!("upgrades/0005_settings_bulletins.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {
