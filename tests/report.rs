@@ -977,3 +977,63 @@ fn meetings_of_a_quarter_by_kind() {
     let err = reg.refused(&["report", "meetings", "--period", "2023-13"]);
     assert!(err.contains("“2023-13”不是期间"), "{err}");
 }
+
+#[test]
+fn a_report_written_to_a_file_is_excel_ready_in_any_encoding() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "鸡西市司法局"]);
+    reg.ok(&["unit", "add", "=HYPERLINK(\"x\")局"]);
+    let path = |name: &str| reg.dir.path().join(name);
+    let run = |name: &str, encoding: &str| {
+        reg.ok(&[
+            "report",
+            "coverage",
+            "--missing",
+            "--as-of",
+            "2023-07-31",
+            "--out",
+            path(name).to_str().unwrap(),
+            "--encoding",
+            encoding,
+        ])
+    };
+    let said = run("bom.csv", "utf8-bom");
+    assert!(said.starts_with("已导出 2 行到 "), "{said}");
+    run("plain.csv", "utf8");
+    run("gbk.csv", "gbk");
+    let bom = std::fs::read(path("bom.csv")).unwrap();
+    let plain = std::fs::read(path("plain.csv")).unwrap();
+    assert_eq!(&bom[..3], b"\xEF\xBB\xBF");
+    assert_eq!(&bom[3..], &plain[..]);
+    let text = String::from_utf8(plain).unwrap();
+    // A cell a spreadsheet would run as a formula is neutralised.
+    assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")局\""), "{text}");
+    let gbk = std::fs::read(path("gbk.csv")).unwrap();
+    let (decoded, _, errors) = encoding_rs::GBK.decode(&gbk);
+    assert!(!errors);
+    assert_eq!(decoded, text);
+    // Two runs give the same bytes.
+    run("again.csv", "utf8");
+    assert_eq!(std::fs::read(path("again.csv")).unwrap(), text.as_bytes());
+}
+
+#[test]
+fn a_character_gbk_cannot_hold_is_refused_naming_its_cell() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "𠮷野家"]);
+    let out = reg.dir.path().join("gbk.csv");
+    let err = reg.refused(&[
+        "report",
+        "coverage",
+        "--missing",
+        "--out",
+        out.to_str().unwrap(),
+        "--encoding",
+        "gbk",
+    ]);
+    assert_eq!(
+        err,
+        "错误：第 2 行“单位名称”列中的“𠮷”无法用 GBK 表示：请改用 --encoding utf8-bom\n"
+    );
+    assert!(!out.exists());
+}

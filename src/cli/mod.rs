@@ -237,31 +237,72 @@ impl Context {
     }
 }
 
-/// Writes an export as CSV to a file (whole or not at all) or to stdout.
-fn write_export(
-    context: &Context,
-    table: &Table,
-    out: Option<&Path>,
-    encoding: output::CsvEncoding,
-) -> anyhow::Result<()> {
-    match out.filter(|p| p.as_os_str() != "-") {
-        None => {
-            let mut stdout = io::stdout().lock();
-            output::write_csv(&mut stdout, table, context.lang, encoding)?;
-            stdout.flush()?;
-        }
-        Some(path) => {
-            let mut bytes = Vec::new();
-            output::write_csv(&mut bytes, table, context.lang, encoding)?;
-            output::write_file(path, &bytes)?;
-            let (file, count) = (path.display(), table.rows.len());
-            context.say(&ggw::text!(
-                "已导出 {count} 行到 {file}",
-                "exported {count} rows to {file}"
-            ))?;
+/// Where a table goes as CSV, and in which encoding: every CSV ggw writes
+/// takes these.
+#[derive(Args)]
+struct OutArgs {
+    /// Write the table as CSV to this file (`-` for standard output)
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// The CSV's encoding: utf8-bom (Excel reads it), utf8, or gbk for old systems
+    #[arg(long, value_enum, default_value_t = CsvEncodingArg::Utf8Bom)]
+    encoding: CsvEncodingArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CsvEncodingArg {
+    Utf8Bom,
+    Utf8,
+    Gbk,
+}
+
+impl OutArgs {
+    fn encoding(&self) -> output::CsvEncoding {
+        match self.encoding {
+            CsvEncodingArg::Utf8Bom => output::CsvEncoding::Utf8Bom,
+            CsvEncodingArg::Utf8 => output::CsvEncoding::Utf8,
+            CsvEncodingArg::Gbk => output::CsvEncoding::Gbk,
         }
     }
-    Ok(())
+
+    /// Writes the table as CSV: to the file (whole or not at all), or to
+    /// standard output when there is none or it is `-`.
+    fn write(&self, context: &Context, table: &Table) -> anyhow::Result<()> {
+        let encoding = self.encoding();
+        if encoding == output::CsvEncoding::Gbk
+            && let Some(problem) = output::gbk_problem(table, context.lang)
+        {
+            return Err(ggw::Error::Refused(problem).into());
+        }
+        match self.out.as_deref().filter(|p| p.as_os_str() != "-") {
+            None => {
+                let mut stdout = io::stdout().lock();
+                output::write_csv(&mut stdout, table, context.lang, encoding)?;
+                stdout.flush()?;
+            }
+            Some(path) => {
+                let mut bytes = Vec::new();
+                output::write_csv(&mut bytes, table, context.lang, encoding)?;
+                output::write_file(path, &bytes)?;
+                let (file, count) = (path.display(), table.rows.len());
+                context.say(&ggw::text!(
+                    "已导出 {count} 行到 {file}",
+                    "exported {count} rows to {file}"
+                ))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A report goes to `--out` as CSV when it is given; else it is printed
+    /// in the chosen format under its title.
+    fn report(&self, context: &Context, title: &Text, table: &Table) -> anyhow::Result<()> {
+        if self.out.is_some() {
+            self.write(context, table)
+        } else {
+            context.titled_table(title, table)
+        }
+    }
 }
 
 /// A date argument: a bad date is a refused value (exit 1), not a usage error.

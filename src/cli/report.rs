@@ -9,7 +9,7 @@ use ggw::output::labels;
 use ggw::report::coverage;
 use ggw::text;
 
-use super::{Context, date_or_today};
+use super::{Context, OutArgs, date_or_today};
 
 #[derive(Subcommand)]
 pub enum ReportCommand {
@@ -21,11 +21,15 @@ pub enum ReportCommand {
         /// List the units still without a committee (尚未建立关工委的单位) instead
         #[arg(long)]
         missing: bool,
+        #[command(flatten)]
+        out: OutArgs,
     },
     /// Meetings of a period by kind: how many, the attendance, the units represented
     Meetings {
         #[command(flatten)]
         period: PeriodArgs,
+        #[command(flatten)]
+        out: OutArgs,
     },
     /// Activities of a period: 活动场次, 受益青少年人次, 参与五老人次, 帮扶资金, 资助学生数
     Activities {
@@ -37,6 +41,8 @@ pub enum ReportCommand {
         /// List the units with a committee that reported no activity instead
         #[arg(long)]
         missing: bool,
+        #[command(flatten)]
+        out: OutArgs,
     },
 }
 
@@ -77,30 +83,37 @@ pub enum ByArg {
 
 pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
     match command {
-        ReportCommand::Coverage { as_of, missing } => {
+        ReportCommand::Coverage {
+            as_of,
+            missing,
+            out,
+        } => {
             let as_of = date_or_today(as_of.as_deref())?;
             let db = context.open()?;
             if missing {
                 let table = coverage::missing_table(db.conn(), as_of)?;
                 let (zh, en) = (labels::MISSING_TITLE.zh, labels::MISSING_TITLE.en);
-                context.titled_table(
+                out.report(
+                    context,
                     &text!("{zh}（截至 {as_of}）", "{en} (as of {as_of})"),
                     &table,
                 )
             } else {
                 let rows = coverage::coverage(db.conn(), as_of)?;
                 let (zh, en) = (labels::COVERAGE_TITLE.zh, labels::COVERAGE_TITLE.en);
-                context.titled_table(
+                out.report(
+                    context,
                     &text!("{zh}（截至 {as_of}）", "{en} (as of {as_of})"),
                     &coverage::coverage_table(&rows),
                 )
             }
         }
-        ReportCommand::Meetings { period } => {
+        ReportCommand::Meetings { period, out } => {
             let period = period.period()?;
             let db = context.open()?;
             let table = meetings::meetings_table(db.conn(), period)?;
-            context.titled_table(
+            out.report(
+                context,
                 &text!("会议情况（{period}）", "Meetings ({period})"),
                 &table,
             )
@@ -109,12 +122,14 @@ pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
             period,
             by,
             missing,
+            out,
         } => {
             let period = period.period()?;
             let db = context.open()?;
             if missing {
                 let table = activities::silent_units_table(db.conn(), period)?;
-                return context.titled_table(
+                return out.report(
+                    context,
                     &text!(
                         "有关工委但本期未报活动的单位（{period}）",
                         "Units with a committee that reported no activity ({period})"
@@ -127,7 +142,8 @@ pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
                 ByArg::Kind => activities::By::Kind,
             };
             let table = activities::activities_table(db.conn(), period, by)?;
-            context.titled_table(
+            out.report(
+                context,
                 &text!("活动开展情况（{period}）", "Activities ({period})"),
                 &table,
             )

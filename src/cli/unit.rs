@@ -1,7 +1,5 @@
 //! `ggw unit`: register, list, show, edit, merge, remove, import and export units (单位).
 
-use std::path::PathBuf;
-
 use clap::{Args, Subcommand, ValueEnum};
 
 use ggw::db::kinds;
@@ -9,7 +7,7 @@ use ggw::db::units::{self, Unit, UnitDraft, UnitFilter};
 use ggw::model::enums::Enumerated;
 use ggw::model::phone::mask_phone;
 use ggw::model::unit::UnitStatus;
-use ggw::output::{CsvEncoding, Label, Record, Table, Value, labels};
+use ggw::output::{Label, Record, Table, Value, labels};
 use ggw::text;
 
 use super::{Context, ImportArgs, date_or_today};
@@ -145,21 +143,11 @@ enum ClearField {
 
 #[derive(Args)]
 pub struct ExportArgs {
-    /// The file to write; `-` or none for standard output
-    #[arg(long)]
-    out: Option<PathBuf>,
+    #[command(flatten)]
+    out: super::OutArgs,
     /// Show phone numbers in full
     #[arg(long)]
     unmasked: bool,
-    /// utf8-bom (Excel reads it), or utf8 for none
-    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8Bom)]
-    encoding: EncodingArg,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum EncodingArg {
-    Utf8Bom,
-    Utf8,
 }
 
 pub fn run(context: &Context, command: UnitCommand) -> anyhow::Result<()> {
@@ -481,9 +469,5 @@ fn export(context: &Context, args: ExportArgs) -> anyhow::Result<()> {
             Value::opt_text(unit.note.clone()),
         ]);
     }
-    let encoding = match args.encoding {
-        EncodingArg::Utf8Bom => CsvEncoding::Utf8Bom,
-        EncodingArg::Utf8 => CsvEncoding::Utf8,
-    };
-    super::write_export(context, &table, args.out.as_deref(), encoding)
+    args.out.write(context, &table)
 }

@@ -1,7 +1,6 @@
 //! `ggw volunteer`: the 五老 register — add, list, show, edit, retire, import, export.
 
 use std::io::{self, BufRead, IsTerminal, Write};
-use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -13,7 +12,7 @@ use ggw::model::enums::{Enumerated, parse_enum};
 use ggw::model::id_card::mask_id_card;
 use ggw::model::phone::mask_phone;
 use ggw::model::volunteer::{Category, VolunteerStatus};
-use ggw::output::{CsvEncoding, Label, Record, Table, Value, labels};
+use ggw::output::{Label, Record, Table, Value, labels};
 use ggw::{Error, text};
 
 use super::{Context, ImportArgs, date_or_today};
@@ -173,9 +172,8 @@ struct FilterArgs {
 pub struct ExportArgs {
     #[command(flatten)]
     filter: FilterArgs,
-    /// The file to write; `-` or none for standard output
-    #[arg(long)]
-    out: Option<PathBuf>,
+    #[command(flatten)]
+    out: super::OutArgs,
     /// Write phone and 身份证号 in full
     #[arg(long)]
     unmasked: bool,
@@ -570,5 +568,5 @@ fn export(context: &Context, args: ExportArgs) -> anyhow::Result<()> {
             Value::opt_text(v.note.clone()),
         ]);
     }
-    super::write_export(context, &table, args.out.as_deref(), CsvEncoding::Utf8Bom)
+    args.out.write(context, &table)
 }

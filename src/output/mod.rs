@@ -10,7 +10,7 @@ mod text;
 
 use std::str::FromStr;
 
-pub use self::csv::{CsvEncoding, write_csv, write_csv_rows};
+pub use self::csv::{CsvEncoding, gbk_problem, write_csv, write_csv_rows};
 pub use json::{record_json, table_json};
 pub use labels::Label;
 pub use render::{write_record, write_table};
