@@ -54,7 +54,7 @@ struct ValueArgs {
     #[arg(long)]
     location: Option<String>,
     /// The total attendance [default: the sum of the units' counts]
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     attendees: Option<String>,
     /// An attending unit and its head-count, UNIT[:COUNT]; repeat for several
     #[arg(long = "unit", value_name = "UNIT[:COUNT]")]
@@ -113,19 +113,19 @@ pub struct AttendArgs {
     #[arg(long, requires = "count")]
     unit: Option<String>,
     /// How many people it sent
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, conflicts_with = "sheet")]
     count: Option<String>,
     /// A sign-in sheet (单位, 姓名, 职务, 签到时间): .xlsx or .csv
     #[arg(long, value_name = "FILE")]
     sheet: Option<PathBuf>,
     /// With --sheet: check everything, write nothing
-    #[arg(long)]
+    #[arg(long, requires = "sheet")]
     dry_run: bool,
     /// With --sheet: take the good rows, leave out the bad ones
-    #[arg(long)]
+    #[arg(long, requires = "sheet")]
     skip_invalid: bool,
     /// With --sheet: save the bad rows with the reason to this .csv or .xlsx file
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", requires = "sheet")]
     rejects: Option<PathBuf>,
 }
 

@@ -638,7 +638,7 @@ pub fn count_signed_in(conn: &Connection, id: i64) -> Result<()> {
     check_total(conn, id)
 }
 
-/// Units with a committee on the meeting's day that did not attend it.
+/// Units with a committee on the meeting's day that neither attended nor hosted it.
 pub fn absent_units(conn: &Connection, meeting: &Meeting) -> Result<Vec<UnitRef>> {
     let covered = super::committees::covered_on("u.id", "?2", "TRUE");
     let registered = units::registered_on("u", "?2");
@@ -646,6 +646,7 @@ pub fn absent_units(conn: &Connection, meeting: &Meeting) -> Result<Vec<UnitRef>
         "SELECT u.id, u.name FROM unit u
          WHERE {registered} AND {covered}
            AND NOT EXISTS (SELECT 1 FROM meeting_unit mu WHERE mu.meeting_id = ?1 AND mu.unit_id = u.id)
+           AND NOT EXISTS (SELECT 1 FROM meeting_host h WHERE h.meeting_id = ?1 AND h.unit_id = u.id)
          ORDER BY u.id"
     );
     let units = conn

@@ -37,11 +37,19 @@ pub fn non_empty(s: &str) -> Option<String> {
     (!cleaned.is_empty()).then_some(cleaned)
 }
 
+/// The largest count taken: more is a typing error, and sums of counts
+/// stay far from overflowing.
+pub const MAX_COUNT: i64 = 10_000_000;
+
 /// A count of people: a whole number, zero or more.
 pub fn parse_count(s: &str) -> Result<i64, Text> {
     let cleaned = clean(s);
     let digits = cleaned.strip_suffix('人').unwrap_or(&cleaned).trim();
     match digits.parse::<i64>() {
+        Ok(n) if n > MAX_COUNT => Err(crate::text!(
+            "“{cleaned}”太大：请核对（至多 {MAX_COUNT}）",
+            "'{cleaned}' is too large: check it (at most {MAX_COUNT})"
+        )),
         Ok(n) if n >= 0 => Ok(n),
         Ok(_) => Err(crate::text!(
             "人数不能为负数：“{cleaned}”",
@@ -74,7 +82,7 @@ pub fn parse_yuan(s: &str) -> Result<i64, Text> {
         None => (number, 1.0),
     };
     let yuan: f64 = number.parse().map_err(|_| bad())?;
-    if !yuan.is_finite() || yuan < 0.0 || yuan * factor > 1e13 {
+    if !yuan.is_finite() || yuan < 0.0 || yuan * factor > 1e10 {
         return Err(bad());
     }
     Ok((yuan * factor * 100.0).round() as i64)
@@ -106,5 +114,7 @@ mod tests {
         assert_eq!(parse_count("１２人"), Ok(12));
         assert!(parse_count("-1").is_err());
         assert!(parse_count("十二").is_err());
+        assert!(parse_count("9223372036854775807").is_err());
+        assert!(parse_count("10000000").is_ok());
     }
 }

@@ -1,8 +1,6 @@
 //! Periods of reports and lists: a month, a quarter, a half-year, a year,
 //! or any two dates.
 
-use chrono::Datelike;
-
 use super::date::{Date, parse_date};
 use crate::output::Text;
 
@@ -11,12 +9,6 @@ use crate::output::Text;
 pub struct Period {
     pub from: Date,
     pub to: Date,
-}
-
-impl Period {
-    pub fn contains(&self, date: Date) -> bool {
-        self.from <= date && date <= self.to
-    }
 }
 
 impl std::fmt::Display for Period {
@@ -115,13 +107,6 @@ fn first_day() -> Date {
 
 fn last_day() -> Date {
     Date::from_ymd_opt(2200, 12, 31).unwrap_or(Date::MAX)
-}
-
-/// The last day of the month a date falls in.
-pub fn month_end(date: Date) -> Date {
-    parse_period(&format!("{}-{:02}", date.year(), date.month()))
-        .map(|p| p.to)
-        .unwrap_or(date)
 }
 
 #[cfg(test)]
