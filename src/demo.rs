@@ -12,12 +12,14 @@ use crate::import::activities::ActivityImporter;
 use crate::import::committees::CommitteeImporter;
 use crate::import::meetings::MeetingImporter;
 use crate::import::units::UnitImporter;
+use crate::import::volunteers::VolunteerImporter;
 use crate::import::{self, ImportOptions, ImportSummary};
 
 pub const UNITS_CSV: &str = include_str!("../examples/jixi-2023/units.csv");
 pub const COMMITTEES_CSV: &str = include_str!("../examples/jixi-2023/committees.csv");
 pub const MEETINGS_CSV: &str = include_str!("../examples/jixi-2023/meetings.csv");
 pub const ACTIVITIES_CSV: &str = include_str!("../examples/jixi-2023/activities.csv");
+pub const VOLUNTEERS_CSV: &str = include_str!("../examples/jixi-2023/volunteers.csv");
 
 /// The date the example describes: the day of the meeting.
 pub const AS_OF: &str = "2023-07-20";
@@ -29,6 +31,7 @@ pub struct Built {
     pub committees: usize,
     pub meetings: usize,
     pub activities: usize,
+    pub volunteers: usize,
 }
 
 /// Imports the example units, committees and meetings into an empty registry.
@@ -68,10 +71,16 @@ pub fn build(conn: &Connection) -> Result<Built> {
         ACTIVITIES_CSV,
         &mut ActivityImporter::new(conn, &options, None)?,
     )?;
+    let volunteers = import(
+        "examples/jixi-2023/volunteers.csv",
+        VOLUNTEERS_CSV,
+        &mut VolunteerImporter::new(conn, &options, None)?,
+    )?;
     Ok(Built {
         units: units.new,
         committees: committees.new,
         meetings: meetings.new,
         activities: activities.new,
+        volunteers: volunteers.new,
     })
 }

@@ -662,7 +662,7 @@ fn demo_builds_the_jixi_registry_and_prints_its_coverage() {
     let db = reg.db.display();
     assert!(
         out.starts_with(&format!(
-            "示例登记库：{db}（单位 25 个，关工委 19 个，会议 1 次，活动 14 场）\n关工委组建情况（截至 2023-07-20）\n"
+            "示例登记库：{db}（单位 25 个，关工委 19 个，五老 5 人，会议 1 次，活动 14 场）\n关工委组建情况（截至 2023-07-20）\n"
         )),
         "{out}"
     );
@@ -722,7 +722,7 @@ fn demo_in_english_and_as_data() {
     let reg = Registry::new();
     let out = reg.ok(&["--lang", "en", "demo"]);
     assert!(
-        out.contains("(units: 25, committees: 19, meetings: 1, activities: 14)"),
+        out.contains("(units: 25, committees: 19, volunteers: 5, meetings: 1, activities: 14)"),
         "{out}"
     );
     assert!(

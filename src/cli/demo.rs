@@ -31,19 +31,15 @@ pub fn run(context: &Context, _args: DemoArgs) -> anyhow::Result<()> {
     let as_of = parse_date(ggw::demo::AS_OF).map_err(ggw::Error::Refused)?;
     let rows = coverage::coverage(db.conn(), as_of)?;
     let file = path.display();
-    let (u, c, m, a) = (
-        built.units,
-        built.committees,
-        built.meetings,
-        built.activities,
-    );
+    let (u, c, v) = (built.units, built.committees, built.volunteers);
+    let (m, a) = (built.meetings, built.activities);
     // CSV and JSON are data only, as in `report coverage`: the lines for
     // the clerk go with the table format.
     let table_format = context.format == Format::Table;
     if table_format {
         context.say(&text!(
-            "示例登记库：{file}（单位 {u} 个，关工委 {c} 个，会议 {m} 次，活动 {a} 场）",
-            "example registry: {file} (units: {u}, committees: {c}, meetings: {m}, activities: {a})"
+            "示例登记库：{file}（单位 {u} 个，关工委 {c} 个，五老 {v} 人，会议 {m} 次，活动 {a} 场）",
+            "example registry: {file} (units: {u}, committees: {c}, volunteers: {v}, meetings: {m}, activities: {a})"
         ))?;
     }
     let (zh, en) = (labels::COVERAGE_TITLE.zh, labels::COVERAGE_TITLE.en);

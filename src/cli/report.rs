@@ -2,8 +2,11 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use ggw::db::settings;
 use ggw::model::period::{Period, period_of};
-use ggw::report::{activities, meetings};
+use ggw::output::CsvEncoding;
+use ggw::report::{activities, bulletin, meetings, volunteers};
+use std::path::PathBuf;
 
 use ggw::output::labels;
 use ggw::report::coverage;
@@ -31,6 +34,10 @@ pub enum ReportCommand {
         #[command(flatten)]
         out: OutArgs,
     },
+    /// 五老 by unit and category, with those who joined, the model volunteers and the age bands
+    Volunteers(VolunteersArgs),
+    /// Write the bulletin's figures for a period: summary, coverage, volunteers, meetings and activities as CSV, and bulletin.md
+    Bulletin(BulletinArgs),
     /// Activities of a period: 活动场次, 受益青少年人次, 参与五老人次, 帮扶资金, 资助学生数
     Activities {
         #[command(flatten)]
@@ -44,6 +51,46 @@ pub enum ReportCommand {
         #[command(flatten)]
         out: OutArgs,
     },
+}
+
+#[derive(Args)]
+pub struct VolunteersArgs {
+    /// Count those who joined in this period too; ages are taken at its end
+    #[arg(long)]
+    period: Option<String>,
+    #[arg(long)]
+    from: Option<String>,
+    #[arg(long)]
+    to: Option<String>,
+    /// The day the strength is counted on [default: the period's end, else today]
+    #[arg(long)]
+    as_of: Option<String>,
+    #[command(flatten)]
+    out: OutArgs,
+}
+
+#[derive(Args)]
+pub struct BulletinArgs {
+    #[command(flatten)]
+    period: PeriodArgs,
+    /// The folder to write the files into (made if missing)
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// The issue number in its year [default: the one it was given before, else the next]
+    #[arg(long)]
+    issue: Option<i64>,
+    /// The running number, 总第N期 [default: the one it was given before, else the next]
+    #[arg(long)]
+    total_issue: Option<i64>,
+    /// The bulletin's date [default: the one it was given before, else today]
+    #[arg(long)]
+    date: Option<String>,
+    /// Also write bulletin.xlsx, one sheet a table
+    #[arg(long)]
+    xlsx: bool,
+    /// The CSV files' encoding: utf8-bom (Excel reads it), utf8, or gbk
+    #[arg(long, value_enum, default_value_t = super::CsvEncodingArg::Utf8Bom)]
+    encoding: super::CsvEncodingArg,
 }
 
 /// A period: `--period`, or `--from` and `--to`.
@@ -148,5 +195,74 @@ pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
                 &table,
             )
         }
+        ReportCommand::Volunteers(args) => {
+            let period = period_of(
+                args.period.as_deref(),
+                args.from.as_deref(),
+                args.to.as_deref(),
+            )
+            .map_err(ggw::Error::Refused)?;
+            let as_of = match (&args.as_of, period) {
+                (Some(date), _) => super::date_arg(date)?,
+                (None, Some(period)) => period.to,
+                (None, None) => ggw::model::date::today(),
+            };
+            let db = context.open()?;
+            let table = volunteers::volunteers_table(db.conn(), as_of, period)?;
+            args.out.report(
+                context,
+                &text!("五老队伍（截至 {as_of}）", "Volunteers (as of {as_of})"),
+                &table,
+            )
+        }
+        ReportCommand::Bulletin(args) => bulletin(context, args),
     }
+}
+
+fn bulletin(context: &Context, args: BulletinArgs) -> anyhow::Result<()> {
+    let period = args.period.period()?;
+    let issued_on = args.date.as_deref().map(super::date_arg).transpose()?;
+    let mut db = context.open()?;
+    // The numbers are fixed in the registry first, so that a re-run gives
+    // the same bytes; the files are made before any is written.
+    let (made, files) = db.write(|tx| {
+        let numbers = bulletin::numbers(tx, period, args.issue, args.total_issue, issued_on)?;
+        let made = bulletin::build(tx, period, numbers)?;
+        let office = settings::get(tx, settings::OFFICE)?;
+        let title = settings::get(tx, settings::TITLE)?;
+        let scope = settings::get(tx, settings::SCOPE)?;
+        let encoding = match args.encoding {
+            super::CsvEncodingArg::Utf8Bom => CsvEncoding::Utf8Bom,
+            super::CsvEncodingArg::Utf8 => CsvEncoding::Utf8,
+            super::CsvEncodingArg::Gbk => CsvEncoding::Gbk,
+        };
+        let files = bulletin::files(
+            &made,
+            &office,
+            &title,
+            &scope,
+            context.lang,
+            encoding,
+            args.xlsx,
+        )?;
+        Ok((made, files))
+    })?;
+    std::fs::create_dir_all(&args.out).map_err(|e| ggw::Error::io(&args.out, e))?;
+    for (name, bytes) in &files {
+        ggw::output::write_file(&args.out.join(name), bytes)?;
+    }
+    let n = made.numbers;
+    let (dir, count, name) = (
+        args.out.display(),
+        files.len(),
+        bulletin::period_name(period),
+    );
+    let (year, issue, total) = (n.year, n.issue, n.total_issue);
+    context.titled_table(
+        &text!(
+            "《简报》{name}：{year}年第{issue}期（总第{total}期），{count} 个文件已写入 {dir}",
+            "bulletin for {name}: issue {issue} of {year} (total {total}), {count} files written to {dir}"
+        ),
+        &made.summary,
+    )
 }
