@@ -2,7 +2,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::{Registry, arg};
 
@@ -29,7 +29,7 @@ fn bulletin(reg: &Registry, dir: &str, extra: &[&str]) -> PathBuf {
     out
 }
 
-fn read(dir: &PathBuf, file: &str) -> Vec<u8> {
+fn read(dir: &Path, file: &str) -> Vec<u8> {
     std::fs::read(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
@@ -115,7 +115,7 @@ fn issue_numbers_run_on_from_the_configured_start() {
         "--out",
         arg(&out),
     ]);
-    let head = |dir: &PathBuf| {
+    let head = |dir: &Path| {
         String::from_utf8(read(dir, "bulletin.md"))
             .unwrap()
             .lines()
