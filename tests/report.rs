@@ -1037,3 +1037,29 @@ fn a_character_gbk_cannot_hold_is_refused_naming_its_cell() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn coverage_by_batch_with_the_dates_committees_were_set_up() {
+    let reg = demo();
+    let report = parse_json(&reg.ok(&[
+        "--format",
+        "json",
+        "report",
+        "coverage",
+        "--by",
+        "batch",
+        "--as-of",
+        "2023-07-20",
+    ]));
+    assert_eq!(
+        report,
+        json!([
+            {"batch": "1", "committees": 7, "units_covered": 7, "compliant": 4, "compliance_rate": 0.5714,
+             "first_established": "2023-01-09", "last_established": "2023-03-28"},
+            {"batch": "2", "committees": 10, "units_covered": 10, "compliant": 3, "compliance_rate": 0.3,
+             "first_established": "2023-04-12", "last_established": "2023-06-15"},
+            {"batch": "none", "committees": 2, "units_covered": 2, "compliant": 2, "compliance_rate": 1.0,
+             "first_established": "2016-09-01", "last_established": "2017-03-01"}
+        ])
+    );
+}

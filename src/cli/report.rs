@@ -22,8 +22,11 @@ pub enum ReportCommand {
         #[arg(long)]
         as_of: Option<String>,
         /// List the units still without a committee (尚未建立关工委的单位) instead
-        #[arg(long)]
+        #[arg(long, conflicts_with = "by")]
         missing: bool,
+        /// Rows by unit kind, or by the batch (批次) the committees were set up in
+        #[arg(long, value_enum)]
+        by: Option<CoverageBy>,
         #[command(flatten)]
         out: OutArgs,
     },
@@ -122,6 +125,12 @@ impl PeriodArgs {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageBy {
+    Kind,
+    Batch,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ByArg {
     Unit,
@@ -133,10 +142,12 @@ pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
         ReportCommand::Coverage {
             as_of,
             missing,
+            by,
             out,
         } => {
             let as_of = date_or_today(as_of.as_deref())?;
             let db = context.open()?;
+            let (zh, en) = (labels::COVERAGE_TITLE.zh, labels::COVERAGE_TITLE.en);
             if missing {
                 let table = coverage::missing_table(db.conn(), as_of)?;
                 let (zh, en) = (labels::MISSING_TITLE.zh, labels::MISSING_TITLE.en);
@@ -145,9 +156,18 @@ pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
                     &text!("{zh}（截至 {as_of}）", "{en} (as of {as_of})"),
                     &table,
                 )
+            } else if by == Some(CoverageBy::Batch) {
+                let table = coverage::batch_table(db.conn(), as_of)?;
+                out.report(
+                    context,
+                    &text!(
+                        "{zh}·按批次（截至 {as_of}）",
+                        "{en} by batch (as of {as_of})"
+                    ),
+                    &table,
+                )
             } else {
                 let rows = coverage::coverage(db.conn(), as_of)?;
-                let (zh, en) = (labels::COVERAGE_TITLE.zh, labels::COVERAGE_TITLE.en);
                 out.report(
                     context,
                     &text!("{zh}（截至 {as_of}）", "{en} (as of {as_of})"),

@@ -55,12 +55,21 @@ pub struct Member {
 /// (a parameter) by a committee `c` that meets `also` (a condition on `c`).
 /// Every coverage figure and list asks this one question.
 pub fn covered_on(unit: &str, date: &str, also: &str) -> String {
+    let covering = covering_on(date);
     format!(
         "EXISTS (SELECT 1 FROM committee_unit cu JOIN committee c ON c.id = cu.committee_id
-          WHERE cu.unit_id = {unit} AND c.status <> 'planned' AND c.established_on <= {date}
-            AND (c.dissolved_on IS NULL OR c.dissolved_on > {date})
-            AND (cu.since IS NULL OR cu.since <= {date}) AND (cu.until IS NULL OR cu.until > {date})
-            AND ({also}))"
+          WHERE cu.unit_id = {unit} AND {covering} AND ({also}))"
+    )
+}
+
+/// A complete SQL condition on a committee `c` and its cover `cu` of a
+/// unit: the committee was set up and not dissolved on `date`, and its
+/// cover of the unit had begun and not ended.
+pub fn covering_on(date: &str) -> String {
+    format!(
+        "(c.status <> 'planned' AND c.established_on <= {date}
+          AND (c.dissolved_on IS NULL OR c.dissolved_on > {date})
+          AND (cu.since IS NULL OR cu.since <= {date}) AND (cu.until IS NULL OR cu.until > {date}))"
     )
 }
 

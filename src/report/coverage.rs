@@ -13,7 +13,7 @@ use crate::Result;
 use crate::db::kinds::{self, Kind};
 use crate::db::{committees, units};
 use crate::model::date::Date;
-use crate::output::{Coded, Table, Value, labels};
+use crate::output::{Coded, Label, Table, Value, labels};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageRow {
@@ -150,6 +150,77 @@ pub fn missing_table(conn: &Connection, as_of: Date) -> Result<Table> {
             Value::opt_int(row.get(6)?),
             Value::opt_int(row.get(7)?),
             Value::Bool(row.get::<_, Option<String>>(8)?.is_some()),
+        ]);
+    }
+    Ok(table)
+}
+
+const COMMITTEES: Label = Label {
+    key: "committees",
+    zh: "关工委个数",
+    en: "Committees",
+};
+const UNITS_COVERED: Label = Label {
+    key: "units_covered",
+    zh: "覆盖单位",
+    en: "Units covered",
+};
+const FIRST_SET_UP: Label = Label {
+    key: "first_established",
+    zh: "最早成立",
+    en: "First set up",
+};
+const LAST_SET_UP: Label = Label {
+    key: "last_established",
+    zh: "最晚成立",
+    en: "Last set up",
+};
+
+/// The committees standing on a date by batch (批次): how many, the units
+/// they cover, those meeting all six standards, and when they were set up.
+pub fn batch_table(conn: &Connection, as_of: Date) -> Result<Table> {
+    let covering = committees::covering_on("?1");
+    let sql = format!(
+        "SELECT c.batch, count(DISTINCT c.id), count(*),
+                sum(c.has_leadership AND c.has_team AND c.has_rules AND c.has_premises AND c.has_files AND c.has_funds),
+                min(c.established_on), max(c.established_on)
+         FROM committee c JOIN committee_unit cu ON cu.committee_id = c.id
+         WHERE {covering}
+         GROUP BY c.batch ORDER BY c.batch IS NULL, c.batch"
+    );
+    let mut table = Table::new(vec![
+        labels::BATCH,
+        COMMITTEES,
+        UNITS_COVERED,
+        labels::COMPLIANT,
+        labels::COMPLIANCE_RATE,
+        FIRST_SET_UP,
+        LAST_SET_UP,
+    ]);
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![as_of])?;
+    while let Some(row) = rows.next()? {
+        let batch: Option<i64> = row.get(0)?;
+        let (units, compliant): (i64, i64) = (row.get(2)?, row.get(3)?);
+        table.push(vec![
+            Value::Coded(match batch {
+                Some(n) => Coded {
+                    code: n.to_string(),
+                    zh: format!("第{n}批"),
+                    en: format!("batch {n}"),
+                },
+                None => Coded {
+                    code: "none".to_string(),
+                    zh: "未分批".to_string(),
+                    en: "no batch".to_string(),
+                },
+            }),
+            Value::Int(row.get(1)?),
+            Value::Int(units),
+            Value::Int(compliant),
+            Value::Rate(ratio(compliant, units)),
+            Value::Date(row.get(4)?),
+            Value::Date(row.get(5)?),
         ]);
     }
     Ok(table)
