@@ -292,30 +292,7 @@ fn list(context: &Context, args: ListArgs) -> anyhow::Result<()> {
             None => None,
         },
     };
-    let mut table = Table::new(vec![
-        labels::ID,
-        labels::HELD_ON,
-        labels::TITLE,
-        labels::KIND,
-        labels::HOSTS,
-        labels::PRESIDER,
-        labels::ATTENDEES,
-        labels::UNIT_COUNT,
-        labels::SPEAKERS,
-    ]);
-    for meeting in meetings::list(conn, &filter)? {
-        table.push(vec![
-            Value::Int(meeting.id),
-            Value::Date(meeting.held_on),
-            Value::text(&meeting.title),
-            Value::Coded(meeting.kind.coded()),
-            Value::List(meeting.hosts.iter().map(|h| h.name.clone()).collect()),
-            Value::opt_text(meeting.presider.clone()),
-            Value::opt_int(meeting.attendees()),
-            Value::Int(meeting.units.len() as i64),
-            Value::Int(meeting.speakers.len() as i64),
-        ]);
-    }
+    let table = ggw::report::meetings::list_table(&meetings::list(conn, &filter)?);
     context.table(&table)
 }
 

@@ -34,6 +34,9 @@ pub enum ReportCommand {
     Meetings {
         #[command(flatten)]
         period: PeriodArgs,
+        /// List the meetings themselves instead
+        #[arg(long)]
+        list: bool,
         #[command(flatten)]
         out: OutArgs,
     },
@@ -175,10 +178,14 @@ pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
                 )
             }
         }
-        ReportCommand::Meetings { period, out } => {
+        ReportCommand::Meetings { period, list, out } => {
             let period = period.period()?;
             let db = context.open()?;
-            let table = meetings::meetings_table(db.conn(), period)?;
+            let table = if list {
+                meetings::period_list_table(db.conn(), period)?
+            } else {
+                meetings::meetings_table(db.conn(), period)?
+            };
             out.report(
                 context,
                 &text!("会议情况（{period}）", "Meetings ({period})"),

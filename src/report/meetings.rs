@@ -73,3 +73,45 @@ fn figures(kind: Value, members: &[&Meeting]) -> Vec<Value> {
         Value::Int(units.len() as i64),
     ]
 }
+
+/// The meetings themselves, one row each: what `meeting list` prints and
+/// the bulletin lists.
+pub fn list_table(held: &[Meeting]) -> Table {
+    let mut table = Table::new(vec![
+        labels::ID,
+        labels::HELD_ON,
+        labels::TITLE,
+        labels::KIND,
+        labels::HOSTS,
+        labels::PRESIDER,
+        labels::ATTENDEES,
+        labels::UNIT_COUNT,
+        labels::SPEAKERS,
+    ]);
+    for meeting in held {
+        table.push(vec![
+            Value::Int(meeting.id),
+            Value::Date(meeting.held_on),
+            Value::text(&meeting.title),
+            Value::Coded(meeting.kind.coded()),
+            Value::List(meeting.hosts.iter().map(|h| h.name.clone()).collect()),
+            Value::opt_text(meeting.presider.clone()),
+            Value::opt_int(meeting.attendees()),
+            Value::Int(meeting.units.len() as i64),
+            Value::Int(meeting.speakers.len() as i64),
+        ]);
+    }
+    table
+}
+
+/// The meetings held in a period, one row each.
+pub fn period_list_table(conn: &Connection, period: Period) -> Result<Table> {
+    let held = meetings::list(
+        conn,
+        &MeetingFilter {
+            period: Some(period),
+            ..MeetingFilter::default()
+        },
+    )?;
+    Ok(list_table(&held))
+}
