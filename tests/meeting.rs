@@ -2261,3 +2261,22 @@ fn merging_two_units_of_unknown_head_count_keeps_it_unknown() {
     assert_eq!(reg.count("SELECT count(*) FROM meeting_unit"), 1);
     assert_eq!(reg.text("SELECT attendees FROM meeting_unit"), None);
 }
+
+#[test]
+fn a_meetings_sheet_names_units_by_name_and_places_each_problem_in_its_column() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "鸡西市司法局", "--alias", "市司法局"]);
+    let path = reg.file(
+        "meetings.csv",
+        "日期,会议名称,会议类别,参会单位,发言\n2023-07-20,例会,例会,1:5,市司法句:张三:讲话\n",
+    );
+    let err = reg.refused(&["meeting", "import", arg(&path)]);
+    assert!(
+        err.contains(&format!("{}:2:参会单位: “1”不是单位名称", path.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}:2:发言: 未找到单位“市司法句”", path.display())),
+        "{err}"
+    );
+}

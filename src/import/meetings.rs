@@ -64,6 +64,39 @@ impl Importer for MeetingImporter {
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         };
+        // Units in a sheet are named by name or alias (a number there is no
+        // id of this registry), each problem in its own column.
+        let mut problems = Vec::new();
+        let mut by_name = |field: &Field| -> Result<Vec<String>> {
+            let mut entries = Vec::new();
+            for entry in list(field) {
+                let (unit, rest) = match entry.split_once([':', '：']) {
+                    Some((unit, rest)) => (unit.to_string(), Some(rest.to_string())),
+                    None => (entry.clone(), None),
+                };
+                let unit = if clean(&unit).is_empty() {
+                    String::new()
+                } else {
+                    match units::find_name(conn, &unit)? {
+                        Ok(found) => format!("#{}", found.id),
+                        Err(reason) => {
+                            problems.push(row.problem(field, reason));
+                            continue;
+                        }
+                    }
+                };
+                entries.push(match rest {
+                    Some(rest) => format!("{unit}:{rest}"),
+                    None => unit,
+                });
+            }
+            Ok(entries)
+        };
+        let attending = by_name(&headers::ATTENDING_UNITS)?;
+        let speaking = by_name(&headers::SPEAKERS)?;
+        if !problems.is_empty() {
+            return Ok(Err(problems));
+        }
         let file = MeetingDraft {
             held_on: row.get(&headers::HELD_ON).to_string(),
             title: row.get(&headers::MEETING_TITLE).to_string(),
@@ -72,8 +105,8 @@ impl Importer for MeetingImporter {
             presider: cell(&headers::PRESIDER),
             location: cell(&headers::LOCATION),
             attendees: cell(&headers::ATTENDEES),
-            units: list(&headers::ATTENDING_UNITS),
-            speakers: list(&headers::SPEAKERS),
+            units: attending,
+            speakers: speaking,
             note: cell(&headers::NOTE),
         };
         let existing = same_meeting(conn, &file)?;
