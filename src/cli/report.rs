@@ -252,7 +252,7 @@ fn bulletin(context: &Context, args: BulletinArgs) -> anyhow::Result<()> {
     let mut db = context.open()?;
     // The numbers are fixed in the registry first, so that a re-run gives
     // the same bytes; the files are made before any is written.
-    let (made, files) = db.write(|tx| {
+    let (made, files, title) = db.write(|tx| {
         let numbers = bulletin::numbers(tx, period, args.issue, args.total_issue, issued_on)?;
         let made = bulletin::build(tx, period, numbers)?;
         let office = settings::get(tx, settings::OFFICE)?;
@@ -272,7 +272,7 @@ fn bulletin(context: &Context, args: BulletinArgs) -> anyhow::Result<()> {
             encoding,
             args.xlsx,
         )?;
-        Ok((made, files))
+        Ok((made, files, title))
     })?;
     std::fs::create_dir_all(&args.out).map_err(|e| ggw::Error::io(&args.out, e))?;
     for (name, bytes) in &files {
@@ -287,8 +287,8 @@ fn bulletin(context: &Context, args: BulletinArgs) -> anyhow::Result<()> {
     let (year, issue, total) = (n.year, n.issue, n.total_issue);
     context.titled_table(
         &text!(
-            "《简报》{name}：{year}年第{issue}期（总第{total}期），{count} 个文件已写入 {dir}",
-            "bulletin for {name}: issue {issue} of {year} (total {total}), {count} files written to {dir}"
+            "《{title}》{name}：{year}年第{issue}期（总第{total}期），{count} 个文件已写入 {dir}",
+            "Bulletin for {period}: issue {issue} of {year} (total {total}), {count} files written to {dir}"
         ),
         &made.summary,
     )
