@@ -159,14 +159,7 @@ impl Importer for ActivityImporter {
         let (id, outcome) = match existing {
             Some(id) => {
                 let changed = activities::update(conn, id, &values)?;
-                (
-                    id,
-                    if changed {
-                        Outcome::Updated
-                    } else {
-                        Outcome::Unchanged
-                    },
-                )
+                (id, Outcome::of_update(changed))
             }
             None => (activities::insert(conn, &values)?, Outcome::New),
         };

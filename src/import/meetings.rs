@@ -163,14 +163,7 @@ impl Importer for MeetingImporter {
         let (id, outcome) = match existing {
             Some(id) => {
                 let changed = meetings::update(conn, id, &values)?;
-                (
-                    id,
-                    if changed {
-                        Outcome::Updated
-                    } else {
-                        Outcome::Unchanged
-                    },
-                )
+                (id, Outcome::of_update(changed))
             }
             None => (meetings::insert(conn, &values)?, Outcome::New),
         };

@@ -100,6 +100,17 @@ pub enum Outcome {
     Skipped,
 }
 
+impl Outcome {
+    /// A registered record written over: updated if anything changed.
+    pub fn of_update(changed: bool) -> Outcome {
+        if changed {
+            Outcome::Updated
+        } else {
+            Outcome::Unchanged
+        }
+    }
+}
+
 /// One bad cell: the row as Excel numbers it, the column as the file heads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

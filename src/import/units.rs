@@ -197,14 +197,7 @@ impl Importer for UnitImporter {
         let (id, outcome) = match &existing {
             Some(unit) => {
                 let changed = units::update(conn, unit.id, &checked.values)?;
-                (
-                    unit.id,
-                    if changed {
-                        Outcome::Updated
-                    } else {
-                        Outcome::Unchanged
-                    },
-                )
+                (unit.id, Outcome::of_update(changed))
             }
             None => (units::insert(conn, &checked.values)?, Outcome::New),
         };

@@ -158,14 +158,7 @@ impl Importer for VolunteerImporter {
         let (id, outcome) = match existing {
             Some(id) => {
                 let changed = volunteers::update(conn, id, &values)?;
-                (
-                    id,
-                    if changed {
-                        Outcome::Updated
-                    } else {
-                        Outcome::Unchanged
-                    },
-                )
+                (id, Outcome::of_update(changed))
             }
             None => (volunteers::insert(conn, &values)?, Outcome::New),
         };
