@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod committees;
 pub mod kinds;
+pub mod maintenance;
 pub mod meetings;
 pub mod schema;
 pub mod settings;
@@ -103,6 +104,16 @@ fn create_private(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| cannot_create(path, e))?;
     }
+    match new_private_file(path) {
+        Ok(_) => Ok(()),
+        // Created by another process in the meantime.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(cannot_create(path, e)),
+    }
+}
+
+/// Creates a new, empty file that only its owner can read; fails if it exists.
+pub(crate) fn new_private_file(path: &Path) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -110,12 +121,7 @@ fn create_private(path: &Path) -> Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    match options.open(path) {
-        Ok(_) => Ok(()),
-        // Created by another process in the meantime.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(cannot_create(path, e)),
-    }
+    options.open(path).map(drop)
 }
 
 fn cannot_create(path: &Path, e: std::io::Error) -> Error {
