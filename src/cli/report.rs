@@ -180,6 +180,7 @@ pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
         }
         ReportCommand::Meetings { period, list, out } => {
             let period = period.period()?;
+            let name = bulletin::period_name(period);
             let db = context.open()?;
             let table = if list {
                 meetings::period_list_table(db.conn(), period)?
@@ -188,7 +189,7 @@ pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
             };
             out.report(
                 context,
-                &text!("会议情况（{period}）", "Meetings ({period})"),
+                &text!("会议情况（{name}）", "Meetings ({period})"),
                 &table,
             )
         }
@@ -199,13 +200,14 @@ pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
             out,
         } => {
             let period = period.period()?;
+            let name = bulletin::period_name(period);
             let db = context.open()?;
             if missing {
                 let table = activities::silent_units_table(db.conn(), period)?;
                 return out.report(
                     context,
                     &text!(
-                        "有关工委但本期未报活动的单位（{period}）",
+                        "有关工委但本期未报活动的单位（{name}）",
                         "Units with a committee that reported no activity ({period})"
                     ),
                     &table,
@@ -218,7 +220,7 @@ pub fn run(context: &Context, command: ReportCommand) -> anyhow::Result<()> {
             let table = activities::activities_table(db.conn(), period, by)?;
             out.report(
                 context,
-                &text!("活动开展情况（{period}）", "Activities ({period})"),
+                &text!("活动开展情况（{name}）", "Activities ({period})"),
                 &table,
             )
         }
