@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use ggw::db::maintenance::{self, BackupInfo, Finding};
-use ggw::db::schema;
+use ggw::db::{changes, schema};
 use ggw::output::{Format, Label, Table, Text, Value};
 use ggw::text;
 
@@ -24,6 +24,21 @@ pub enum DbCommand {
     Restore(RestoreArgs),
     /// Check the file and the registry's rules; exit 1 when anything is wrong
     Check,
+    /// The change log: each command that changed something, newest first
+    Log(LogArgs),
+}
+
+#[derive(Args)]
+pub struct LogArgs {
+    /// Only changes on or after this day
+    #[arg(long)]
+    since: Option<String>,
+    /// Only changes to unit, committee, volunteer, meeting, activity or config records
+    #[arg(long, value_parser = ["unit", "committee", "volunteer", "meeting", "activity", "config"])]
+    entity: Option<String>,
+    /// At most this many entries
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
 }
 
 #[derive(Args)]
@@ -56,6 +71,16 @@ pub struct RestoreArgs {
 
 pub fn run(context: &Context, command: DbCommand) -> anyhow::Result<()> {
     match command {
+        DbCommand::Log(args) => {
+            let since = args.since.as_deref().map(super::date_arg).transpose()?;
+            let tables = args
+                .entity
+                .as_deref()
+                .and_then(|entity| changes::ENTITIES.iter().find(|(name, _)| *name == entity))
+                .map(|(_, tables)| *tables);
+            let db = context.open()?;
+            context.table(&changes::log_table(db.conn(), since, tables, args.limit)?)
+        }
         DbCommand::Init => {
             let db = context.open()?;
             let (path, version) = (db.path().display(), schema::user_version(db.conn())?);

@@ -27,6 +27,7 @@ pub fn run(context: &Context, _args: DemoArgs) -> anyhow::Result<()> {
         }
     };
     let mut db = Database::open(&path)?;
+    db.set_command("ggw demo");
     let built = db.write(|tx| ggw::demo::build(tx))?;
     let as_of = parse_date(ggw::demo::AS_OF).map_err(ggw::Error::Refused)?;
     let rows = coverage::coverage(db.conn(), as_of)?;

@@ -148,6 +148,22 @@ pub fn exit_with(error: &anyhow::Error, lang: Lang) -> ExitCode {
     ExitCode::from(code as u8)
 }
 
+/// The command as typed, for the change log.
+fn command_line() -> String {
+    let words: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|word| {
+            let word = word.to_string_lossy().into_owned();
+            if word.contains(char::is_whitespace) {
+                format!("\"{word}\"")
+            } else {
+                word
+            }
+        })
+        .collect();
+    format!("ggw {}", words.join(" "))
+}
+
 /// What every command needs: where the registry is and how to print.
 pub struct Context {
     db: Option<PathBuf>,
@@ -168,7 +184,9 @@ impl Context {
     }
 
     fn open(&self) -> ggw::Result<Database> {
-        Database::open(&self.db_path()?)
+        let mut db = Database::open(&self.db_path()?)?;
+        db.set_command(command_line());
+        Ok(db)
     }
 
     fn table(&self, table: &Table) -> anyhow::Result<()> {

@@ -1,6 +1,7 @@
 //! The SQLite file: where it is, opening it safely, and the queries.
 
 pub mod activities;
+pub mod changes;
 pub mod committees;
 pub mod kinds;
 pub mod maintenance;
@@ -39,6 +40,8 @@ pub fn default_path() -> Result<PathBuf> {
 pub struct Database {
     conn: Connection,
     path: PathBuf,
+    /// What the change log records as the command of each write.
+    command: String,
 }
 
 impl Database {
@@ -60,7 +63,13 @@ impl Database {
         Ok(Database {
             conn,
             path: path.to_path_buf(),
+            command: String::new(),
         })
+    }
+
+    /// Names the command that writes, for the change log.
+    pub fn set_command(&mut self, command: impl Into<String>) {
+        self.command = command.into();
     }
 
     pub fn path(&self) -> &Path {
@@ -87,6 +96,7 @@ impl Database {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
+        changes::record(&tx, &self.command)?;
         if dry_run {
             tx.rollback()?;
         } else {

@@ -45,6 +45,10 @@ pub const UPGRADES: &[Upgrade] = &[
         version: 5,
         sql: include_str!("upgrades/0005_settings_bulletins.sql"),
     },
+    Upgrade {
+        version: 6,
+        sql: include_str!("upgrades/0006_change_log.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {
@@ -83,6 +87,13 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             continue;
         }
         tx.execute_batch(upgrade.sql)?;
+        // Rows an upgrade changes are logged like any command's.
+        if table_exists(&tx, "change_entry")? {
+            super::changes::record(
+                &tx,
+                &format!("upgrade to schema version {}", upgrade.version),
+            )?;
+        }
         let broken: i64 =
             tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
                 row.get(0)
@@ -126,6 +137,14 @@ fn check_application_id(conn: &Connection, path: &Path) -> Result<()> {
     } else {
         Err(not_a_registry(path))
     }
+}
+
+fn table_exists(conn: &Connection, name: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
+        [name],
+        |row| row.get(0),
+    )?)
 }
 
 pub fn not_a_registry(path: &Path) -> Error {

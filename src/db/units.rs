@@ -558,7 +558,8 @@ pub fn insert(conn: &Connection, values: &UnitValues) -> Result<i64> {
 
 /// Writes the values over unit `id`; returns false when nothing differed.
 pub fn update(conn: &Connection, id: i64, values: &UnitValues) -> Result<bool> {
-    if &values_of(conn, id)? == values {
+    let stored = values_of(conn, id)?;
+    if &stored == values {
         return Ok(false);
     }
     conn.execute(
@@ -578,8 +579,12 @@ pub fn update(conn: &Connection, id: i64, values: &UnitValues) -> Result<bool> {
             values.note
         ],
     )?;
-    conn.execute("DELETE FROM unit_alias WHERE unit_id = ?1", [id])?;
-    write_aliases(conn, id, &values.aliases)?;
+    // Aliases are rewritten only when they changed, so that the change log
+    // shows what was changed and nothing else.
+    if stored.aliases != values.aliases {
+        conn.execute("DELETE FROM unit_alias WHERE unit_id = ?1", [id])?;
+        write_aliases(conn, id, &values.aliases)?;
+    }
     Ok(true)
 }
 

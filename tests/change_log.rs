@@ -1,0 +1,177 @@
+//! The change log: one entry a command that changed something, with every
+//! row it changed before and after.
+
+mod common;
+
+use common::{Registry, arg};
+use serde_json::Value;
+
+fn entries(reg: &Registry) -> Vec<(i64, String)> {
+    reg.conn()
+        .prepare("SELECT id, command FROM change_entry ORDER BY id")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// (table, before, after) of an entry's rows, in order.
+fn rows(reg: &Registry, entry: i64) -> Vec<(String, Option<Value>, Option<Value>)> {
+    let json = |s: Option<String>| s.map(|s| serde_json::from_str::<Value>(&s).unwrap());
+    reg.conn()
+        .prepare("SELECT tbl, before, after FROM change_row WHERE entry_id = ?1 ORDER BY id")
+        .unwrap()
+        .query_map([entry], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .unwrap()
+        .map(|r| {
+            let (table, before, after): (String, Option<String>, Option<String>) = r.unwrap();
+            (table, json(before), json(after))
+        })
+        .collect()
+}
+
+#[test]
+fn a_command_that_writes_is_one_entry_with_every_row_it_changed() {
+    let reg = Registry::new();
+    reg.ok(&[
+        "unit",
+        "add",
+        "鸡西市司法局",
+        "--alias",
+        "市司法局",
+        "--staff",
+        "86",
+    ]);
+    let logged = entries(&reg);
+    assert_eq!(logged.len(), 1);
+    assert_eq!(
+        logged[0].1,
+        format!(
+            "ggw --db {} unit add 鸡西市司法局 --alias 市司法局 --staff 86",
+            arg(&reg.db)
+        )
+    );
+    let changed = rows(&reg, logged[0].0);
+    assert_eq!(changed.len(), 2);
+    assert_eq!(changed[0].0, "unit");
+    assert_eq!(changed[0].1, None);
+    assert_eq!(changed[0].2.as_ref().unwrap()["name"], "鸡西市司法局");
+    assert_eq!(changed[0].2.as_ref().unwrap()["staff"], 86);
+    assert_eq!(changed[1].0, "unit_alias");
+
+    reg.ok(&["unit", "edit", "市司法局", "--staff", "90"]);
+    let logged = entries(&reg);
+    let edit = rows(&reg, logged[1].0);
+    assert_eq!(edit.len(), 1, "{edit:?}");
+    assert_eq!(edit[0].1.as_ref().unwrap()["staff"], 86);
+    assert_eq!(edit[0].2.as_ref().unwrap()["staff"], 90);
+}
+
+#[test]
+fn a_command_that_changes_nothing_leaves_no_entry() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "鸡西市司法局"]);
+    let before = reg.dump();
+    reg.refused(&["unit", "add", "鸡西市司法局"]);
+    reg.ok(&["unit", "edit", "鸡西市司法局", "--kind", "other"]);
+    reg.ok(&["unit", "list"]);
+    let sheet = reg.file("units.csv", "单位名称,职工人数\n鸡西市国资局,45\n");
+    reg.ok(&["unit", "import", arg(&sheet), "--dry-run"]);
+    assert_eq!(reg.dump(), before);
+    assert_eq!(entries(&reg).len(), 1);
+}
+
+#[test]
+fn an_import_is_one_entry_and_importing_it_again_none() {
+    let reg = Registry::new();
+    let sheet = reg.file(
+        "units.csv",
+        "单位名称,简称\n鸡西市国资局,市国资局\n鸡西市财政局,\n",
+    );
+    reg.ok(&["unit", "import", arg(&sheet)]);
+    reg.ok(&["unit", "import", arg(&sheet)]);
+    let logged = entries(&reg);
+    assert_eq!(logged.len(), 1);
+    assert_eq!(rows(&reg, logged[0].0).len(), 3, "two units and an alias");
+}
+
+#[test]
+fn db_log_lists_the_entries_newest_first() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "鸡西市司法局"]);
+    reg.ok(&[
+        "committee",
+        "establish",
+        "鸡西市司法局",
+        "--date",
+        "2023-03-15",
+    ]);
+    let log: Value = serde_json::from_str(&reg.ok(&["--format", "json", "db", "log"])).unwrap();
+    let log = log.as_array().unwrap();
+    assert_eq!(log.len(), 2);
+    assert!(
+        log[0]["command"]
+            .as_str()
+            .unwrap()
+            .ends_with("committee establish 鸡西市司法局 --date 2023-03-15")
+    );
+    assert_eq!(log[0]["added"], 2);
+    assert_eq!(
+        log[0]["tables"],
+        serde_json::json!(["committee", "committee_unit"])
+    );
+    let units: Value =
+        serde_json::from_str(&reg.ok(&["--format", "json", "db", "log", "--entity", "unit"]))
+            .unwrap();
+    assert_eq!(units.as_array().unwrap().len(), 1);
+    let one: Value =
+        serde_json::from_str(&reg.ok(&["--format", "json", "db", "log", "--limit", "1"])).unwrap();
+    assert_eq!(one.as_array().unwrap().len(), 1);
+}
+
+/// Every table of the registry is logged, each trigger naming every column,
+/// so that a column added later cannot go unrecorded.
+#[test]
+fn every_table_and_column_is_logged() {
+    let reg = Registry::new();
+    reg.ok(&["db", "init"]);
+    let conn = reg.conn();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table'
+             AND name NOT IN ('change_entry', 'change_row', 'sqlite_sequence') ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(tables.len() >= 15, "{tables:?}");
+    for table in tables {
+        let columns: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info(?1)")
+            .unwrap()
+            .query_map([&table], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for (event, record) in [("insert", "NEW"), ("update", "NEW"), ("delete", "OLD")] {
+            let name = format!("{table}_logged_{event}");
+            let sql: Option<String> = conn
+                .query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+                    [&name],
+                    |row| row.get(0),
+                )
+                .ok();
+            let sql = sql.unwrap_or_else(|| panic!("no trigger {name}"));
+            for column in &columns {
+                assert!(
+                    sql.contains(&format!("'{column}', {record}.{column}")),
+                    "{name} misses {column}"
+                );
+            }
+        }
+    }
+}
