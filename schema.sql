@@ -276,7 +276,9 @@ CREATE TABLE change_entry (
     id       INTEGER PRIMARY KEY AUTOINCREMENT,
     at       TEXT NOT NULL,
     user     TEXT NOT NULL,
-    command  TEXT NOT NULL
+    command  TEXT NOT NULL,
+    -- The entry this one undid (`db undo`).
+    undoes   INTEGER REFERENCES change_entry (id)
 );
 
 CREATE TABLE change_row (

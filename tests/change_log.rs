@@ -175,3 +175,162 @@ fn every_table_and_column_is_logged() {
         }
     }
 }
+
+/// The registry's records, without the change log itself, each table's rows
+/// sorted: an undo puts rows back with their values, not their rowids.
+fn records(reg: &Registry) -> String {
+    let mut tables: Vec<(String, Vec<String>)> = Vec::new();
+    for line in reg.dump().lines().skip(1) {
+        match line.strip_prefix('[') {
+            Some(table) => tables.push((table.trim_end_matches(']').to_string(), Vec::new())),
+            None => tables.last_mut().unwrap().1.push(line.to_string()),
+        }
+    }
+    let mut kept = String::new();
+    for (table, mut rows) in tables {
+        if matches!(
+            table.as_str(),
+            "change_entry" | "change_row" | "sqlite_sequence"
+        ) {
+            continue;
+        }
+        rows.sort();
+        kept.push_str(&format!("[{table}]\n{}\n", rows.join("\n")));
+    }
+    kept
+}
+
+/// Each undo gives back the registry exactly as it was before the command
+/// it undoes, through every kind of change, back to an empty registry.
+#[test]
+fn undo_goes_back_one_command_at_a_time_to_the_start() {
+    let reg = Registry::new();
+    reg.ok(&["db", "init"]);
+    let mut states = vec![records(&reg)];
+    let steps: &[&[&str]] = &[
+        &["demo"],
+        &[
+            "unit",
+            "add",
+            "鸡西市新设单位",
+            "--kind",
+            "organ",
+            "--alias",
+            "新设单位",
+        ],
+        &["unit", "edit", "新设单位", "--staff", "12"],
+        &["committee", "establish", "新设单位", "--date", "2023-09-01"],
+        &["unit", "add", "鸡西市旧设单位", "--alias", "旧设单位"],
+        &[
+            "unit",
+            "merge",
+            "旧设单位",
+            "--into",
+            "新设单位",
+            "--date",
+            "2023-10-01",
+        ],
+        &["volunteer", "add", "赵新", "--category", "cadre"],
+        &[
+            "activity",
+            "add",
+            "--unit",
+            "新设单位",
+            "--date",
+            "2023-10-08",
+            "--kind",
+            "其他",
+            "--title",
+            "座谈",
+        ],
+        &["meeting", "remove", "1"],
+        &["config", "set", "scope", "全省"],
+    ];
+    for step in steps {
+        reg.ok(step);
+        let now = records(&reg);
+        assert_ne!(&now, states.last().unwrap(), "{step:?} changed nothing");
+        states.push(now);
+    }
+    let logged = entries(&reg).len();
+    assert_eq!(logged, steps.len());
+
+    for (undone, step) in steps.iter().enumerate().rev() {
+        let said = reg.ok(&["db", "undo", "--yes"]);
+        assert!(said.starts_with("已撤销"), "{said}");
+        assert!(said.contains(&step.join(" ")), "{said} names {step:?}");
+        assert_eq!(records(&reg), states[undone], "undoing {step:?}");
+    }
+    reg.ok(&["db", "check"]);
+    // Each undo is in the log, naming the entry it undid.
+    let undone: Vec<(i64, String)> = reg
+        .conn()
+        .prepare("SELECT undoes, command FROM change_entry WHERE undoes IS NOT NULL ORDER BY id")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let expected: Vec<i64> = (1..=logged as i64).rev().collect();
+    assert_eq!(
+        undone.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+        expected
+    );
+    assert!(undone[0].1.ends_with("db undo --yes"), "{}", undone[0].1);
+
+    let before = reg.dump();
+    let err = reg.refused(&["--lang", "en", "db", "undo", "--yes"]);
+    assert!(err.contains("nothing to undo"), "{err}");
+    assert_eq!(reg.dump(), before);
+}
+
+#[test]
+fn undo_of_an_import_takes_back_every_row_and_a_later_command_stays() {
+    let reg = Registry::new();
+    let sheet = reg.file(
+        "units.csv",
+        "单位名称,简称\n鸡西市国资局,市国资局\n鸡西市财政局,\n",
+    );
+    reg.ok(&["unit", "import", arg(&sheet)]);
+    let imported = records(&reg);
+    reg.ok(&["unit", "edit", "市国资局", "--staff", "45"]);
+    reg.ok(&["unit", "add", "鸡西市司法局"]);
+    reg.ok(&["db", "undo", "--yes"]);
+    assert_eq!(reg.count("SELECT count(*) FROM unit"), 2);
+    assert_eq!(
+        reg.count("SELECT staff FROM unit WHERE name = '鸡西市国资局'"),
+        45,
+        "only the last command is undone"
+    );
+    reg.ok(&["db", "undo", "--yes"]);
+    assert_eq!(records(&reg), imported);
+    reg.ok(&["db", "undo", "--yes"]);
+    assert_eq!(reg.count("SELECT count(*) FROM unit"), 0);
+    assert_eq!(reg.count("SELECT count(*) FROM unit_alias"), 0);
+}
+
+#[test]
+fn undo_asks_first_and_without_a_terminal_needs_yes() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "鸡西市司法局"]);
+    let before = reg.dump();
+    let err = reg.refused(&["--lang", "en", "db", "undo"]);
+    assert!(err.contains("add --yes"), "{err}");
+    assert!(
+        err.contains("unit add 鸡西市司法局"),
+        "names the command: {err}"
+    );
+    assert!(err.contains("1 rows added"), "{err}");
+    assert_eq!(reg.dump(), before);
+}
+
+#[test]
+fn db_log_shows_which_entry_an_undo_undid() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "鸡西市司法局"]);
+    reg.ok(&["db", "undo", "--yes"]);
+    let log: Value = serde_json::from_str(&reg.ok(&["--format", "json", "db", "log"])).unwrap();
+    assert_eq!(log[0]["undoes"], 1);
+    assert_eq!(log[0]["removed"], 1);
+    assert_eq!(log[1]["undoes"], Value::Null);
+}

@@ -26,6 +26,15 @@ pub enum DbCommand {
     Check,
     /// The change log: each command that changed something, newest first
     Log(LogArgs),
+    /// Undo the last command that changed something; run again to go further back
+    Undo(UndoArgs),
+}
+
+#[derive(Args)]
+pub struct UndoArgs {
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    yes: bool,
 }
 
 #[derive(Args)]
@@ -97,7 +106,65 @@ pub fn run(context: &Context, command: DbCommand) -> anyhow::Result<()> {
         DbCommand::Backup(args) => backup(context, args),
         DbCommand::Restore(args) => restore(context, args),
         DbCommand::Check => check(context),
+        DbCommand::Undo(args) => undo(context, args),
     }
+}
+
+fn undo(context: &Context, args: UndoArgs) -> anyhow::Result<()> {
+    let mut db = context.open()?;
+    let Some(entry) = changes::last_undoable(db.conn())? else {
+        return Err(ggw::refuse!(
+            "没有可撤销的改动：登记库的改动记录是空的，或都已撤销",
+            "nothing to undo: the change log is empty or every change in it is undone"
+        )
+        .into());
+    };
+    let described = describe(&entry);
+    let (zh, en) = (&described.zh, &described.en);
+    if !args.yes {
+        if !io::stdin().is_terminal() {
+            return Err(ggw::refuse!(
+                "将撤销 {zh}：确认无误后请加 --yes 再运行",
+                "this would undo {en}: add --yes to go ahead"
+            )
+            .into());
+        }
+        let question = text!(
+            "将撤销 {zh}。确定撤销吗？[y/N] ",
+            "this will undo {en}. Undo? [y/N] "
+        );
+        if !ask(&question, context.lang) {
+            return context.say(&text!("未撤销", "nothing was undone"));
+        }
+    }
+    let command = db.command().to_string();
+    db.write(|tx| {
+        // Another command may have landed while the clerk was asked.
+        if changes::last_undoable(tx)?.as_ref() != Some(&entry) {
+            return Err(ggw::refuse!(
+                "登记库在确认期间被改动了，请重新运行 ggw db undo",
+                "the registry changed while you were asked: run ggw db undo again"
+            ));
+        }
+        changes::undo(tx, &entry, &command)
+    })?;
+    context.say(&text!("已撤销 {zh}", "undone: {en}"))
+}
+
+/// An entry as the clerk recognises it: number, when, who, the command and
+/// how many records it touched.
+fn describe(entry: &changes::Entry) -> Text {
+    let changes::Entry {
+        id,
+        at,
+        user,
+        command,
+        counts: (added, changed, removed),
+    } = entry;
+    text!(
+        "#{id}（{at}，{user}）{command}：新增 {added} 条、修改 {changed} 条、删除 {removed} 条记录",
+        "#{id} ({at}, {user}) {command}: {added} rows added, {changed} changed, {removed} removed"
+    )
 }
 
 fn backup(context: &Context, args: BackupArgs) -> anyhow::Result<()> {

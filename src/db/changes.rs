@@ -1,7 +1,9 @@
 //! The change log: one entry a command that writes, and the rows it
 //! changed, recorded by the triggers of schema.sql.
 
-use rusqlite::{Connection, params};
+use std::collections::{HashMap, hash_map};
+
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::Result;
 use crate::model::date::Date;
@@ -11,6 +13,10 @@ use crate::output::{Label, Table, Value, labels};
 /// entry: when, who and the command. A transaction that changed nothing
 /// gets none.
 pub fn record(conn: &Connection, command: &str) -> Result<()> {
+    record_entry(conn, command, None)
+}
+
+fn record_entry(conn: &Connection, command: &str, undoes: Option<i64>) -> Result<()> {
     let pending: bool = conn
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM change_row WHERE entry_id IS NULL)")?
         .query_row([], |row| row.get(0))?;
@@ -18,8 +24,10 @@ pub fn record(conn: &Connection, command: &str) -> Result<()> {
         return Ok(());
     }
     let at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    conn.prepare_cached("INSERT INTO change_entry (at, user, command) VALUES (?1, ?2, ?3)")?
-        .execute(params![at, os_user(), command])?;
+    conn.prepare_cached(
+        "INSERT INTO change_entry (at, user, command, undoes) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![at, os_user(), command, undoes])?;
     conn.prepare_cached("UPDATE change_row SET entry_id = ?1 WHERE entry_id IS NULL")?
         .execute([conn.last_insert_rowid()])?;
     Ok(())
@@ -91,6 +99,12 @@ const TABLES: Label = Label {
     en: "Tables",
 };
 
+const UNDOES: Label = Label {
+    key: "undoes",
+    zh: "撤销",
+    en: "Undoes",
+};
+
 /// The log, newest first: each entry with how many rows it added, changed
 /// and removed, and in which tables.
 pub fn log_table(
@@ -108,11 +122,12 @@ pub fn log_table(
         CHANGED,
         REMOVED,
         TABLES,
+        UNDOES,
     ]);
     let mut stmt = conn.prepare(
         "SELECT e.id, e.at, e.user, e.command,
                 sum(r.before IS NULL), sum(r.before IS NOT NULL AND r.after IS NOT NULL), sum(r.after IS NULL),
-                group_concat(DISTINCT r.tbl)
+                group_concat(DISTINCT r.tbl), e.undoes
          FROM change_entry e JOIN change_row r ON r.entry_id = e.id
          WHERE (?1 IS NULL OR e.at >= ?1)
          GROUP BY e.id ORDER BY e.id DESC",
@@ -136,10 +151,135 @@ pub fn log_table(
             Value::Int(row.get(5)?),
             Value::Int(row.get(6)?),
             Value::List(touched),
+            row.get::<_, Option<i64>>(8)?
+                .map_or(Value::Null, Value::Int),
         ]);
         if table.rows.len() == limit {
             break;
         }
     }
     Ok(table)
+}
+
+/// A command the log holds, as `db undo` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: i64,
+    pub at: String,
+    pub user: String,
+    pub command: String,
+    /// Rows added, changed and removed.
+    pub counts: (i64, i64, i64),
+}
+
+/// The last command that changed something and is not undone (undo
+/// entries themselves are passed over, so undo goes back step by step).
+pub fn last_undoable(conn: &Connection) -> Result<Option<Entry>> {
+    Ok(conn
+        .query_row(
+            "SELECT e.id, e.at, e.user, e.command,
+                    (SELECT count(*) FROM change_row r WHERE r.entry_id = e.id AND r.before IS NULL),
+                    (SELECT count(*) FROM change_row r WHERE r.entry_id = e.id AND r.before IS NOT NULL AND r.after IS NOT NULL),
+                    (SELECT count(*) FROM change_row r WHERE r.entry_id = e.id AND r.after IS NULL)
+             FROM change_entry e
+             WHERE e.undoes IS NULL AND NOT EXISTS (SELECT 1 FROM change_entry u WHERE u.undoes = e.id)
+             ORDER BY e.id DESC LIMIT 1",
+            [],
+            |row| {
+                Ok(Entry {
+                    id: row.get(0)?,
+                    at: row.get(1)?,
+                    user: row.get(2)?,
+                    command: row.get(3)?,
+                    counts: (row.get(4)?, row.get(5)?, row.get(6)?),
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Reverts every row an entry changed, latest first, in the caller's
+/// transaction, and logs that as an entry that undoes it. The entry must be
+/// [`last_undoable`]'s: every later entry is then an undo or undone, so
+/// no later command's change to the same rows is lost.
+pub fn undo(conn: &Connection, entry: &Entry, command: &str) -> Result<()> {
+    let changes: Vec<(String, Option<String>, Option<String>)> = conn
+        .prepare("SELECT tbl, before, after FROM change_row WHERE entry_id = ?1 ORDER BY id DESC")?
+        .query_map([entry.id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut reverts: HashMap<String, Revert> = HashMap::new();
+    for (table, before, after) in changes {
+        let revert = match reverts.entry(table) {
+            hash_map::Entry::Occupied(known) => known.into_mut(),
+            hash_map::Entry::Vacant(new) => {
+                let revert = Revert::new(conn, new.key())?;
+                new.insert(revert)
+            }
+        };
+        match (before, after) {
+            (None, Some(after)) => conn.prepare_cached(&revert.delete)?.execute([after])?,
+            (Some(before), None) => conn.prepare_cached(&revert.insert)?.execute([before])?,
+            (Some(before), Some(after)) => conn
+                .prepare_cached(&revert.update)?
+                .execute([before, after])?,
+            (None, None) => 0,
+        };
+    }
+    record_entry(conn, command, Some(entry.id))
+}
+
+/// The statements that put one table's rows back from their logged JSON:
+/// ?1 is the JSON to restore or remove, ?2 (update) the row as it is now.
+struct Revert {
+    delete: String,
+    insert: String,
+    update: String,
+}
+
+impl Revert {
+    fn new(conn: &Connection, table: &str) -> Result<Revert> {
+        let columns: Vec<(String, i64)> = conn
+            .prepare("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?
+            .query_map([table], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        // A row is found by its primary key, else by all of its columns.
+        let mut keys: Vec<&(String, i64)> = columns.iter().filter(|(_, pk)| *pk > 0).collect();
+        keys.sort_by_key(|(_, pk)| *pk);
+        if keys.is_empty() {
+            keys = columns.iter().collect();
+        }
+        // Table and column names come from the schema, never from user text.
+        let extract = |json: &str| {
+            columns
+                .iter()
+                .map(|(c, _)| format!("json_extract({json}, '$.\"{c}\"')"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let key_match = |json: &str| {
+            keys.iter()
+                .map(|(k, _)| format!("\"{k}\" IS json_extract({json}, '$.\"{k}\"')"))
+                .collect::<Vec<_>>()
+                .join(" AND ")
+        };
+        let list = columns
+            .iter()
+            .map(|(c, _)| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Ok(Revert {
+            delete: format!("DELETE FROM \"{table}\" WHERE {}", key_match("?1")),
+            insert: format!(
+                "INSERT INTO \"{table}\" ({list}) VALUES ({})",
+                extract("?1")
+            ),
+            update: format!(
+                "UPDATE \"{table}\" SET ({list}) = ({}) WHERE {}",
+                extract("?1"),
+                key_match("?2")
+            ),
+        })
+    }
 }

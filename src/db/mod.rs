@@ -80,6 +80,11 @@ impl Database {
         &self.conn
     }
 
+    /// The command the change log records for this connection's writes.
+    pub fn command(&self) -> &str {
+        &self.command
+    }
+
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of its writes land, or none.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         self.write_unless(false, f)
