@@ -883,8 +883,19 @@ fn list_as_csv_has_the_rows_only() {
 fn show_gives_every_value() {
     let reg = jixi();
     reg.ok(SONG_FA);
+    let mut shown = json(&reg.ok(&["--format", "json", "activity", "show", "1"]));
+    let history = shown.as_object_mut().unwrap().remove("history").unwrap();
+    assert_eq!(history.as_array().unwrap().len(), 1, "{history}");
+    assert_eq!(history[0]["change"], "added");
+    assert!(
+        history[0]["command"]
+            .as_str()
+            .unwrap()
+            .contains(" activity add "),
+        "{history}"
+    );
     assert_eq!(
-        json(&reg.ok(&["--format", "json", "activity", "show", "1"])),
+        shown,
         json!({
             "id": 1,
             "date": "2023-07-12",
@@ -900,8 +911,11 @@ fn show_gives_every_value() {
             "summary": "五老走进乡村学校讲授法律知识"
         })
     );
+    let shown = reg.ok(&["activity", "show", "#1"]);
+    let (record, history) = shown.split_once("\n变更记录：\n").expect(&shown);
+    assert!(history.contains("| 新增 |"), "{history}");
     assert_eq!(
-        reg.ok(&["activity", "show", "#1"]),
+        record,
         [
             "+----------------+------------------------------+",
             "| 编号           | 1                            |",

@@ -334,3 +334,38 @@ fn db_log_shows_which_entry_an_undo_undid() {
     assert_eq!(log[0]["removed"], 1);
     assert_eq!(log[1]["undoes"], Value::Null);
 }
+
+#[test]
+fn show_ends_with_the_records_history() {
+    let reg = Registry::new();
+    reg.ok(&["unit", "add", "鸡西市司法局", "--alias", "市司法局"]);
+    reg.ok(&["unit", "add", "鸡西市国资局"]);
+    reg.ok(&["unit", "edit", "市司法局", "--staff", "86"]);
+    let shown: Value =
+        serde_json::from_str(&reg.ok(&["--format", "json", "unit", "show", "市司法局"])).unwrap();
+    let history = shown["history"].as_array().unwrap();
+    assert_eq!(history.len(), 2, "not the other unit's entry: {history:?}");
+    assert_eq!(history[0]["id"], 1);
+    assert_eq!(history[0]["change"], "added");
+    assert_eq!(history[1]["id"], 3);
+    assert_eq!(history[1]["change"], "changed");
+    assert!(
+        history[1]["command"]
+            .as_str()
+            .unwrap()
+            .ends_with("unit edit 市司法局 --staff 86")
+    );
+
+    let table = reg.ok(&["unit", "show", "市司法局"]);
+    let (_, history) = table.split_once("变更记录：").expect(&table);
+    assert!(
+        history.contains("新增") && history.contains("修改"),
+        "{history}"
+    );
+    assert!(!history.contains("鸡西市国资局"), "{history}");
+
+    reg.ok(&["volunteer", "add", "赵新", "--category", "cadre"]);
+    let shown: Value =
+        serde_json::from_str(&reg.ok(&["--format", "json", "volunteer", "show", "赵新"])).unwrap();
+    assert_eq!(shown["history"][0]["change"], "added");
+}

@@ -665,7 +665,8 @@ fn show_by_id_by_name_and_by_a_units_alias() {
             "yearly_funds",
             "note",
             "members",
-            "former_members"
+            "former_members",
+            "history"
         ]
     );
     assert_eq!(shown["id"], 1);

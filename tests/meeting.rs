@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Registry, arg};
+use common::{Registry, arg, json_without_history, without_history};
 use rusqlite::types::ValueRef;
 use serde_json::{Value, json};
 
@@ -44,7 +44,9 @@ fn parse_json(s: &str) -> Value {
 
 /// `meeting show MEETING --format json`.
 fn show(reg: &Registry, meeting: &str) -> Value {
-    parse_json(&reg.ok(&["--format", "json", "meeting", "show", meeting]))
+    json_without_history(parse_json(
+        &reg.ok(&["--format", "json", "meeting", "show", meeting]),
+    ))
 }
 
 /// The ids `meeting list` gives with these filters, in its order.
@@ -443,7 +445,8 @@ fn the_seed_meeting_as_a_table() {
             .as_deref(),
         Some("NULL")
     );
-    let out = reg.ok(&["meeting", "show", "1"]);
+    let shown = reg.ok(&["meeting", "show", "1"]);
+    let out = without_history(&shown);
     let cells: Vec<Vec<String>> = out
         .lines()
         .filter(|line| line.starts_with('|'))
@@ -872,7 +875,8 @@ fn absent_units_in_the_table_of_show() {
     ]);
     // On 2023-04-01: 市直机关工委, 市交通局, 教育局 and 市一中 had a
     // committee and did not come.
-    let out = reg.ok(&["meeting", "show", "1"]);
+    let shown = reg.ok(&["meeting", "show", "1"]);
+    let out = without_history(&shown);
     assert!(
         out.ends_with(
             "有关工委但未参会的单位：\n\

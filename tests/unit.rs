@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Registry, arg};
+use common::{Registry, arg, json_without_history};
 use serde_json::{Value as Json, json};
 
 // ---------------------------------------------------------------------------
@@ -990,7 +990,13 @@ fn show_as_json_is_one_object_with_every_value() {
         "市直机关",
     ]);
     reg.ok(&["committee", "establish", "市政府", "--date", "2023-03-15"]);
-    let shown = parse_json(&reg.ok(&["--format", "json", "unit", "show", "市政府"]));
+    let shown = json_without_history(parse_json(&reg.ok(&[
+        "--format",
+        "json",
+        "unit",
+        "show",
+        "市政府",
+    ])));
     assert_eq!(
         shown,
         json!({

@@ -150,7 +150,12 @@ pub fn run(context: &Context, command: ActivityCommand) -> anyhow::Result<()> {
         ActivityCommand::Show { activity } => {
             let db = context.open()?;
             let id = activities::resolve(db.conn(), &activity)?;
-            context.record(&activity_record(&activities::get(db.conn(), id)?))
+            context.shown_record(
+                &db,
+                activity_record(&activities::get(db.conn(), id)?),
+                "activity",
+                id,
+            )
         }
         ActivityCommand::Edit(args) => edit(context, args),
         ActivityCommand::Remove { activity } => {

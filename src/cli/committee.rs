@@ -152,7 +152,12 @@ pub fn run(context: &Context, command: CommitteeCommand) -> anyhow::Result<()> {
         CommitteeCommand::Show { committee } => {
             let db = context.open()?;
             let id = committees::resolve(db.conn(), &committee)?;
-            context.record(&committee_record(&committees::get(db.conn(), id)?))
+            context.shown_record(
+                &db,
+                committee_record(&committees::get(db.conn(), id)?),
+                "committee",
+                id,
+            )
         }
         CommitteeCommand::Edit(args) => edit(context, args),
         CommitteeCommand::Dissolve { committee, date } => {

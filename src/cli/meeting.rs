@@ -156,7 +156,7 @@ pub fn run(context: &Context, command: MeetingCommand) -> anyhow::Result<()> {
             let db = context.open()?;
             let found = meetings::get(db.conn(), meetings::resolve(db.conn(), &meeting)?)?;
             let absent = meetings::absent_units(db.conn(), &found)?;
-            context.record(&meeting_record(&found, &absent))
+            context.shown_record(&db, meeting_record(&found, &absent), "meeting", found.id)
         }
         MeetingCommand::Edit(args) => {
             let mut db = context.open()?;

@@ -209,6 +209,20 @@ impl Context {
         Ok(out.flush()?)
     }
 
+    /// A record as `show` prints it: ending with its history from the
+    /// change log.
+    fn shown_record(
+        &self,
+        db: &Database,
+        mut record: Record,
+        table: &str,
+        id: i64,
+    ) -> anyhow::Result<()> {
+        let history = ggw::db::changes::history_table(db.conn(), table, id)?;
+        record.sections.push((output::labels::HISTORY, history));
+        self.record(&record)
+    }
+
     /// A line for the clerk on stdout.
     fn say(&self, text: &Text) -> anyhow::Result<()> {
         let mut out = io::stdout().lock();

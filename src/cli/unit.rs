@@ -374,7 +374,7 @@ fn show(context: &Context, name: &str) -> anyhow::Result<()> {
             ..UnitFilter::default()
         },
     )?;
-    context.record(&unit_record(&unit, &subunits))
+    context.shown_record(&db, unit_record(&unit, &subunits), "unit", unit.id)
 }
 
 fn unit_record(unit: &Unit, subunits: &[Unit]) -> Record {

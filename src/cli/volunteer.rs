@@ -191,7 +191,12 @@ pub fn run(context: &Context, command: VolunteerCommand) -> anyhow::Result<()> {
             let id = volunteers::resolve(db.conn(), &volunteer)?;
             let found = volunteers::get(db.conn(), id)?;
             let roles = volunteers::roles(db.conn(), id)?;
-            context.record(&volunteer_record(&found, &roles, unmasked))
+            context.shown_record(
+                &db,
+                volunteer_record(&found, &roles, unmasked),
+                "volunteer",
+                id,
+            )
         }
         VolunteerCommand::Edit(args) => edit(context, args),
         VolunteerCommand::Retire {

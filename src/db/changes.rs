@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::Result;
 use crate::model::date::Date;
-use crate::output::{Label, Table, Value, labels};
+use crate::output::{Coded, Label, Table, Value, labels};
 
 /// Gives the rows the triggers recorded during this transaction their
 /// entry: when, who and the command. A transaction that changed nothing
@@ -159,6 +159,44 @@ pub fn log_table(
         }
     }
     Ok(table)
+}
+
+const CHANGE: Label = Label {
+    key: "change",
+    zh: "改动",
+    en: "Change",
+};
+
+/// One record's history, oldest first: each command that added, changed or
+/// removed its row. `table` is a table of the schema and `id` its rowid.
+pub fn history_table(conn: &Connection, table: &str, id: i64) -> Result<Table> {
+    let mut history = Table::new(vec![labels::ID, AT, USER, COMMAND, CHANGE]);
+    let mut stmt = conn.prepare(
+        "SELECT e.id, e.at, e.user, e.command, r.before IS NULL, r.after IS NULL
+         FROM change_row r JOIN change_entry e ON e.id = r.entry_id
+         WHERE r.tbl = ?1 AND r.row_id = ?2
+         ORDER BY r.id",
+    )?;
+    let mut rows = stmt.query(params![table, id])?;
+    while let Some(row) = rows.next()? {
+        let change = match (row.get::<_, bool>(4)?, row.get::<_, bool>(5)?) {
+            (true, _) => ADDED,
+            (_, true) => REMOVED,
+            _ => CHANGED,
+        };
+        history.push(vec![
+            Value::Int(row.get(0)?),
+            Value::Text(row.get(1)?),
+            Value::Text(row.get(2)?),
+            Value::Text(row.get(3)?),
+            Value::Coded(Coded {
+                code: change.key.to_string(),
+                zh: change.zh.to_string(),
+                en: change.en.to_string(),
+            }),
+        ]);
+    }
+    Ok(history)
 }
 
 /// A command the log holds, as `db undo` shows it.

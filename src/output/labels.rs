@@ -47,6 +47,7 @@ labels! {
     COMMITTEE = "committee", "关工委", "Committee";
     COMMITTEE_ID = "committee_id", "关工委编号", "Committee ID";
     SUBUNITS = "subunits", "下级单位", "Subordinate units";
+    HISTORY = "history", "变更记录", "History";
     CODE = "code", "代码", "Code";
     NAME_ZH = "name_zh", "中文名称", "Chinese name";
     NAME_EN = "name_en", "英文名称", "English name";

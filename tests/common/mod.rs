@@ -130,3 +130,21 @@ pub fn dump(conn: &Connection) -> String {
 pub fn arg(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
 }
+
+/// A `show` table without the history section at its end, whose commands
+/// and times are the test's own (tests/change_log.rs checks the history).
+pub fn without_history(shown: &str) -> &str {
+    shown
+        .find("\n变更记录：\n")
+        .map_or(shown, |at| &shown[..at])
+}
+
+/// A `show` record as JSON without its `history` array.
+pub fn json_without_history(mut shown: serde_json::Value) -> serde_json::Value {
+    let history = shown.as_object_mut().and_then(|o| o.remove("history"));
+    assert!(
+        history.as_ref().is_some_and(serde_json::Value::is_array),
+        "show gives a history: {shown}"
+    );
+    shown
+}
