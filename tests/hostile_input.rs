@@ -352,26 +352,42 @@ fn an_unbalanced_quote_is_refused_by_every_importer() {
 // ---------------------------------------------------------------------------
 // Odd bytes and odd shapes
 
-/// A NUL byte inside a name is refused naming the row and the column,
-/// never stored.
+/// A NUL byte in any cell, through every importer, is refused naming the
+/// row and the column as Excel shows them, never stored.
 #[test]
 fn a_nul_byte_in_a_cell_is_refused_naming_row_and_column() {
     let reg = registry();
-    let path = reg.file("nul.csv", "单位名称,简称\n鸡西市\0教育局,教育局\n");
-    let err = refused(&reg, "unit", &path);
-    assert!(
-        err.starts_with(&format!("错误：{}:2:单位名称: ", path.display())),
-        "{err}"
-    );
-    assert!(err.contains("含有换行或控制字符"), "{err}");
-
-    let path = reg.file("nul-roster.csv", "姓名,五老类别\n张\0德福,老干部\n");
-    let err = refused(&reg, "volunteer", &path);
-    assert!(
-        err.starts_with(&format!("错误：{}:2:", path.display())),
-        "{err}"
-    );
-    assert_eq!(reg.count("SELECT count(*) FROM volunteer"), 0);
+    let sheets: &[(&str, &str, &str)] = &[
+        ("unit", "单位名称,简称\n鸡西市\0教育局,教育局\n", "A"),
+        ("volunteer", "姓名,五老类别\n张\0德福,老干部\n", "A"),
+        (
+            "activity",
+            "单位,日期,活动类别,活动名称\n市司法局,2023-07-12,法治宣传,送法\0\n",
+            "D",
+        ),
+        (
+            "meeting",
+            "日期,会议名称,会议类别,主持人\n2023-07-20,推进会\0,推进会,张\n",
+            "B",
+        ),
+        (
+            "committee",
+            "单位,成立日期,批次,主任\n市司法局,2023-03-15,1,张\0\n",
+            "D",
+        ),
+    ];
+    for (noun, content, column) in sheets {
+        let path = reg.file(&format!("nul-{noun}.csv"), content);
+        let err = refused(&reg, noun, &path);
+        assert_eq!(
+            err,
+            format!(
+                "错误：{}: 第 2 行 {column} 列含有控制字符 U+0000：请在表格中删去后重新导入\n",
+                path.display()
+            ),
+            "{noun}"
+        );
+    }
 }
 
 /// 5,000 columns: the one that matters is read, the others are named as

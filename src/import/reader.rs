@@ -57,8 +57,44 @@ impl Iterator for Rows {
     type Item = Result<SheetRow>;
 
     fn next(&mut self) -> Option<Result<SheetRow>> {
-        self.rows.next()
+        let row = self.rows.next()?;
+        Some(row.and_then(|row| refuse_control_characters(&self.name, row)))
     }
+}
+
+/// A NUL or other control character in a cell is never what a unit meant
+/// to send, and would be stored invisibly: the file is refused, naming the
+/// cell. Tabs and line breaks belong in text and pass.
+fn refuse_control_characters(path: &Path, row: SheetRow) -> Result<SheetRow> {
+    let found = row.cells.iter().enumerate().find_map(|(index, cell)| {
+        cell.chars()
+            .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            .map(|c| (index, c))
+    });
+    let Some((index, character)) = found else {
+        return Ok(row);
+    };
+    let (number, column) = (row.number, column_letters(index));
+    let code = format!("U+{:04X}", u32::from(character));
+    Err(refuse_whole_file(
+        path,
+        crate::text!(
+            "第 {number} 行 {column} 列含有控制字符 {code}：请在表格中删去后重新导入",
+            "row {number}, column {column} holds the control character {code}: delete it in the sheet and import again"
+        ),
+    ))
+}
+
+/// A 0-based column index as Excel names it: A … Z, AA, AB, …
+fn column_letters(index: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = index + 1;
+    while n > 0 {
+        let digit = (n - 1) % 26;
+        letters.push(char::from(b'A' + digit as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 /// Opens `.csv`, `.tsv` and `.txt` as delimited text, and `.xlsx`, `.xlsm`,
@@ -464,6 +500,15 @@ fn cell_text(cell: &Data) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_are_named_as_excel_names_them() {
+        let named: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(named, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+    }
 
     fn through(bytes: &[u8], chunk: usize) -> Vec<u8> {
         let mut reader = LineFeeds::new(bytes);
