@@ -418,7 +418,10 @@ pub fn matching(
         }
     } else if who.id_card.is_none() {
         let mut stmt = conn.prepare_cached(
-            "SELECT id FROM volunteer WHERE name = ?1 AND unit_id IS ?2 AND birth_date IS NULL AND id_card IS NULL",
+            // `+` keeps SQLite off the id_card and unit indexes, which hold
+            // every volunteer without a 身份证号 or of the unit: name and
+            // birth date narrow it to one or two.
+            "SELECT id FROM volunteer WHERE name = ?1 AND +unit_id IS ?2 AND birth_date IS NULL AND +id_card IS NULL",
         )?;
         stmt.query_map(params![who.name, who.unit_id], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?
@@ -443,7 +446,8 @@ pub fn matching(
 pub fn same_record(conn: &Connection, v: &VolunteerValues) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
-            "SELECT id FROM volunteer WHERE name = ?1 AND birth_date IS ?2 AND unit_id IS ?3",
+            // `+`: by the name-and-birth index, not a whole unit's volunteers.
+            "SELECT id FROM volunteer WHERE name = ?1 AND birth_date IS ?2 AND +unit_id IS ?3",
             params![v.name, v.birth.map(|b| b.to_string()), v.unit_id],
             |row| row.get(0),
         )
