@@ -640,9 +640,13 @@ fn very_long_names_are_refused_and_one_character_names_stored() {
     );
     let err = refused(&reg, "volunteer", &path);
     assert!(
-        err.starts_with(&format!("错误：{}:2:", path.display())),
+        err.starts_with(&format!(
+            "错误：{}:2:姓名: 姓名过长（10000字，最多50字），不像姓名\n",
+            path.display()
+        )),
         "{err}"
     );
+    assert!(err.len() < 1_000, "the name is not copied into the message");
 
     let path = reg.file("short.csv", "单位名称\n甲\n");
     imported(&reg, "unit", &path, &[]);

@@ -88,7 +88,16 @@ pub fn check(
             labels::PERSON_NAME,
             crate::text!("姓名为空", "the name is empty"),
         );
-    } else if name.chars().any(|c| c.is_control() || c.is_ascii_digit()) || count > MAX_NAME_CHARS {
+    } else if count > MAX_NAME_CHARS {
+        // Not quoted: a whole pasted paragraph would flood the message.
+        fail(
+            labels::PERSON_NAME,
+            crate::text!(
+                "姓名过长（{count}字，最多{MAX_NAME_CHARS}字），不像姓名",
+                "the name is too long ({count} characters, at most {MAX_NAME_CHARS}) to be a name"
+            ),
+        );
+    } else if name.chars().any(|c| c.is_control() || c.is_ascii_digit()) {
         fail(
             labels::PERSON_NAME,
             crate::text!("“{name}”不像姓名", "'{name}' does not look like a name"),
