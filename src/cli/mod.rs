@@ -250,10 +250,16 @@ impl Context {
             self.warn(warning);
         }
         if !summary.ignored_columns.is_empty() {
-            let (zh, en) = (
-                summary.ignored_columns.join("、"),
-                summary.ignored_columns.join(", "),
-            );
+            // A sheet of thousands of columns should not flood the terminal.
+            const NAMED: usize = 20;
+            let columns = &summary.ignored_columns;
+            let named = &columns[..columns.len().min(NAMED)];
+            let (mut zh, mut en) = (named.join("、"), named.join(", "));
+            if columns.len() > NAMED {
+                let count = columns.len();
+                zh.push_str(&format!("……共 {count} 列"));
+                en.push_str(&format!(", … {count} in all"));
+            }
             self.warn(&ggw::text!("未使用的列：{zh}", "columns not used: {en}"));
         }
         let counts = summary.text();
