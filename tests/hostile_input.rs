@@ -230,15 +230,6 @@ fn utf16le(text: &str) -> Vec<u8> {
     text.encode_utf16().flat_map(u16::to_le_bytes).collect()
 }
 
-/// One text value from the registry, or None when there is no row.
-fn text(reg: &Registry, sql: &str) -> Option<String> {
-    use rusqlite::OptionalExtension;
-    reg.conn()
-        .query_row(sql, [], |row| row.get(0))
-        .optional()
-        .expect(sql)
-}
-
 /// The names of all units, in the order they were registered.
 fn unit_names(reg: &Registry) -> Vec<String> {
     let conn = reg.conn();
@@ -428,7 +419,7 @@ fn a_one_megabyte_cell_is_stored_whole() {
     let path = reg.file("big.csv", format!("单位名称,备注\n鸡西市教育局,{note}\n"));
     imported(&reg, "unit", &path, &[]);
     assert_eq!(
-        text(&reg, "SELECT note FROM unit WHERE name = '鸡西市教育局'"),
+        reg.text("SELECT note FROM unit WHERE name = '鸡西市教育局'"),
         Some(note)
     );
 
@@ -459,8 +450,7 @@ fn utf16_without_a_byte_order_mark_is_read() {
     imported(&reg, "unit", &path, &[]);
     assert_eq!(unit_names(&reg), ["鸡西市司法局", "鸡西市教育局"]);
     assert_eq!(
-        text(
-            &reg,
+        reg.text(
             "SELECT a.alias || ' ' || u.staff || ' ' || u.young_staff
                FROM unit u JOIN unit_alias a ON a.unit_id = u.id WHERE u.name = '鸡西市教育局'"
         ),
@@ -475,8 +465,7 @@ fn utf16_without_a_byte_order_mark_is_read() {
     );
     imported(&reg, "volunteer", &path, &["--unit", "市司法局"]);
     assert_eq!(
-        text(
-            &reg,
+        reg.text(
             "SELECT group_concat(name || ':' || category || ':' || phone, ' ')
                FROM (SELECT name, category, phone FROM volunteer ORDER BY id)"
         ),
@@ -504,8 +493,7 @@ fn mixed_line_endings_import_every_row_cleanly() {
         ]
     );
     assert_eq!(
-        text(
-            &reg,
+        reg.text(
             "SELECT group_concat(alias, ' ') FROM (SELECT alias FROM unit_alias ORDER BY unit_id)"
         ),
         Some("市司法局 教育局 财政局 中医院".to_string())
@@ -517,9 +505,7 @@ fn mixed_line_endings_import_every_row_cleanly() {
     );
     imported(&reg, "volunteer", &path, &["--unit", "市司法局"]);
     assert_eq!(
-        text(
-            &reg,
-            "SELECT group_concat(name || ':' || category, ' ') FROM (SELECT name, category FROM volunteer ORDER BY id)"
+        reg.text("SELECT group_concat(name || ':' || category, ' ') FROM (SELECT name, category FROM volunteer ORDER BY id)"
         ),
         Some("张德福:cadre 王建国:veteran 李秀兰:teacher".to_string())
     );
@@ -530,9 +516,7 @@ fn mixed_line_endings_import_every_row_cleanly() {
     );
     imported(&reg, "activity", &path, &[]);
     assert_eq!(
-        text(
-            &reg,
-            "SELECT group_concat(title || '@' || held_on, ' ') FROM (SELECT title, held_on FROM activity ORDER BY id)"
+        reg.text("SELECT group_concat(title || '@' || held_on, ' ') FROM (SELECT title, held_on FROM activity ORDER BY id)"
         ),
         Some("送法进乡村@2023-07-12 金秋助学@2023-07-25".to_string())
     );
@@ -557,7 +541,7 @@ fn sql_as_a_unit_name_is_stored_literally() {
     let path = reg.file("sql-roster.csv", format!("姓名,五老类别\n{name},老干部\n"));
     imported(&reg, "volunteer", &path, &["--unit", "市司法局"]);
     assert_eq!(
-        text(&reg, "SELECT name FROM volunteer"),
+        reg.text("SELECT name FROM volunteer"),
         Some(name.to_string())
     );
     assert_eq!(reg.count("SELECT count(*) FROM unit"), 2);
@@ -613,7 +597,7 @@ fn formula_text_as_a_name_is_stored_as_typed_and_neutralised_in_csv() {
     );
     imported(&reg, "activity", &path, &[]);
     assert_eq!(
-        text(&reg, "SELECT title FROM activity"),
+        reg.text("SELECT title FROM activity"),
         Some(formulas[0].to_string())
     );
     let listed = reg.ok(&["activity", "list", "--period", "2023-07", "--format", "csv"]);
@@ -655,7 +639,7 @@ fn very_long_names_are_refused_and_one_character_names_stored() {
     let path = reg.file("short-roster.csv", "姓名,五老类别\n张,老干部\n");
     imported(&reg, "volunteer", &path, &["--unit", "甲"]);
     assert_eq!(
-        text(&reg, "SELECT name FROM volunteer"),
+        reg.text("SELECT name FROM volunteer"),
         Some("张".to_string())
     );
 }
