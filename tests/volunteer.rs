@@ -605,6 +605,20 @@ fn the_unit_option_serves_rows_with_an_empty_unit_cell_and_a_unit_cell_wins() {
 }
 
 #[test]
+fn a_serving_unit_column_headed_fuwu_danwei_is_the_unit() {
+    let reg = jixi();
+    let path = reg.file(
+        "roster.csv",
+        lines(&[
+            "姓名,出生年月,五老类别,服务单位",
+            "赵三,1952-05,老教师,市司法局",
+        ]),
+    );
+    reg.ok(&["volunteer", "import", arg(&path)]);
+    assert_eq!(stored(&reg, "赵三").unit.as_deref(), Some("鸡西市司法局"));
+}
+
+#[test]
 fn an_unknown_unit_option_is_refused() {
     let reg = jixi();
     let path = reg.file("a.csv", "姓名,五老类别\n赵一,老干部\n");

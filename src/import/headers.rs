@@ -23,7 +23,7 @@ macro_rules! fields {
 }
 
 fields! {
-    UNIT = "unit", "单位名称", "unit", ["单位", "单位全称", "所在单位", "单位名", "unit name", "name of unit"];
+    UNIT = "unit", "单位名称", "unit", ["单位", "单位全称", "所在单位", "服务单位", "单位名", "unit name", "name of unit"];
     ALIASES = "aliases", "简称", "aliases", ["单位简称", "别名", "曾用名", "alias", "short name"];
     UNIT_KIND = "unit_kind", "单位类别", "kind", ["单位类型", "单位性质", "类别", "unit kind", "type"];
     PARENT = "parent", "上级单位", "parent", ["主管单位", "上级主管单位", "主管部门", "parent unit"];
