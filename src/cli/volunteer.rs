@@ -4,7 +4,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use ggw::db::units;
+use ggw::db::units::{self, ActiveUnits};
 use ggw::db::volunteers::{self, Volunteer, VolunteerDraft, VolunteerFilter};
 use ggw::import::volunteers::{FIELDS, VolunteerImporter};
 use ggw::model::committee::Role;
@@ -273,7 +273,8 @@ fn add(context: &Context, args: AddArgs) -> anyhow::Result<()> {
     }
     let mut db = context.open()?;
     let found = db.write(|tx| {
-        let values = volunteers::check(tx, &draft, None)?.map_err(ggw::db::field_errors)?;
+        let values = volunteers::check(tx, &draft, None, &mut ActiveUnits::default())?
+            .map_err(ggw::db::field_errors)?;
         // The same name, birth date and unit is the same person, entered twice.
         if let Some(id) = volunteers::same_record(tx, &values)? {
             let name = &values.name;
@@ -331,7 +332,8 @@ fn edit(context: &Context, args: EditArgs) -> anyhow::Result<()> {
     let mut db = context.open()?;
     let (found, changed) = db.write(|tx| {
         let id = volunteers::resolve(tx, &args.volunteer)?;
-        let mut draft = volunteers::draft_of(&volunteers::get(tx, id)?.values);
+        let stored = volunteers::get(tx, id)?;
+        let mut draft = volunteers::draft_of(&stored.values);
         if let Some(name) = &args.name {
             draft.name = name.clone();
         }
@@ -353,8 +355,9 @@ fn edit(context: &Context, args: EditArgs) -> anyhow::Result<()> {
             };
             *value = None;
         }
-        let values = volunteers::check(tx, &draft, Some(id))?.map_err(ggw::db::field_errors)?;
-        let changed = volunteers::update(tx, id, &values)?;
+        let values = volunteers::check(tx, &draft, Some(&stored), &mut ActiveUnits::default())?
+            .map_err(ggw::db::field_errors)?;
+        let changed = volunteers::update(tx, &stored, &values)?;
         Ok((volunteers::get(tx, id)?, changed))
     })?;
     let (id, name) = (found.id, &found.values.name);

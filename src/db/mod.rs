@@ -14,6 +14,7 @@ pub mod volunteers;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 
 use crate::output::{Label, Text};
@@ -60,6 +61,10 @@ impl Database {
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // A statement cached for an import runs once a row: without a stable
+        // plan SQLite re-plans it whenever a bound value might change the
+        // plan, which cost more than the row's whole check.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         Ok(Database {
             conn,
             path: path.to_path_buf(),

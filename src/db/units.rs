@@ -140,13 +140,21 @@ pub fn find(conn: &Connection, name: &str) -> Result<std::result::Result<UnitRef
 /// number in a unit's spreadsheet is no id of this registry.
 pub fn find_name(conn: &Connection, name: &str) -> Result<std::result::Result<UnitRef, Text>> {
     let wanted = clean(name);
-    if parse_id(&wanted).is_some() {
-        return Ok(Err(crate::text!(
-            "“{wanted}”不是单位名称：请填写单位全称或简称",
-            "'{wanted}' is not a unit name: give the unit's name or short name"
-        )));
+    if let Some(reason) = not_a_name(&wanted) {
+        return Ok(Err(reason));
     }
     find(conn, &wanted)
+}
+
+/// Why a cell of a sheet that should name a unit does not: a number there
+/// is no id.
+fn not_a_name(wanted: &str) -> Option<Text> {
+    parse_id(wanted).map(|_| {
+        crate::text!(
+            "“{wanted}”不是单位名称：请填写单位全称或简称",
+            "'{wanted}' is not a unit name: give the unit's name or short name"
+        )
+    })
 }
 
 /// The unit a name or alias belongs to, if exactly one, without looking
@@ -184,7 +192,8 @@ fn parse_id(s: &str) -> Option<i64> {
 
 fn unit_ref(conn: &Connection, id: i64) -> Result<Option<UnitRef>> {
     Ok(conn
-        .query_row("SELECT id, name FROM unit WHERE id = ?1", [id], |row| {
+        .prepare_cached("SELECT id, name FROM unit WHERE id = ?1")?
+        .query_row([id], |row| {
             Ok(UnitRef {
                 id: row.get(0)?,
                 name: row.get(1)?,
@@ -193,16 +202,52 @@ fn unit_ref(conn: &Connection, id: i64) -> Result<Option<UnitRef>> {
         .optional()?)
 }
 
+/// The active units named so far, by the text that named them: an import
+/// names the same few units in row after row, and each name is looked up
+/// once. Valid while the units do not change (the length of one import).
+#[derive(Debug, Default)]
+pub struct ActiveUnits(std::collections::HashMap<String, std::result::Result<i64, Text>>);
+
+impl ActiveUnits {
+    /// The active unit `text` names ([`find`], then [`active_or_reason`]):
+    /// its id, or why there is none.
+    pub fn find(
+        &mut self,
+        conn: &Connection,
+        text: &str,
+    ) -> Result<std::result::Result<i64, Text>> {
+        if let Some(known) = self.0.get(text) {
+            return Ok(known.clone());
+        }
+        let found = match find(conn, text)? {
+            Ok(unit) => active_or_reason(conn, &unit)?.map(|()| unit.id),
+            Err(reason) => Err(reason),
+        };
+        self.0.insert(text.to_string(), found.clone());
+        Ok(found)
+    }
+
+    /// Like [`ActiveUnits::find`] for a unit named in a sheet ([`find_name`]).
+    pub fn find_name(
+        &mut self,
+        conn: &Connection,
+        name: &str,
+    ) -> Result<std::result::Result<i64, Text>> {
+        match not_a_name(&clean(name)) {
+            Some(reason) => Ok(Err(reason)),
+            None => self.find(conn, name),
+        }
+    }
+}
+
 /// Follows `merged_into` to the unit that carries a merged unit on.
 fn successor(conn: &Connection, mut id: i64) -> Result<UnitRef> {
     // Merges keep chains one step long, but a bound guards against a loop
     // written by hand into the file.
     for _ in 0..64 {
-        let (name, next): (String, Option<i64>) = conn.query_row(
-            "SELECT name, merged_into FROM unit WHERE id = ?1",
-            [id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?;
+        let (name, next): (String, Option<i64>) = conn
+            .prepare_cached("SELECT name, merged_into FROM unit WHERE id = ?1")?
+            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
         match next {
             Some(next) => id = next,
             None => return Ok(UnitRef { id, name }),
@@ -518,11 +563,11 @@ pub fn active_or_reason(
     conn: &Connection,
     unit: &UnitRef,
 ) -> Result<std::result::Result<(), Text>> {
-    let merged_into: Option<String> = conn.query_row(
-        "SELECT m.name FROM unit u LEFT JOIN unit m ON m.id = u.merged_into WHERE u.id = ?1",
-        [unit.id],
-        |row| row.get(0),
-    )?;
+    let merged_into: Option<String> = conn
+        .prepare_cached(
+            "SELECT m.name FROM unit u LEFT JOIN unit m ON m.id = u.merged_into WHERE u.id = ?1",
+        )?
+        .query_row([unit.id], |row| row.get(0))?;
     Ok(match merged_into {
         None => Ok(()),
         Some(successor) => {

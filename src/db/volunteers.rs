@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::FieldError;
-use super::units::{self, UnitRef};
+use super::units::{ActiveUnits, UnitRef};
 use crate::model::date::{Birth, Date, parse_birth, parse_date, stored_birth, today};
 use crate::model::enums::{Enumerated, parse_enum};
 use crate::model::id_card::check_id_card;
@@ -71,11 +71,13 @@ pub struct Volunteer {
 /// The longest name taken; longer text is not a person's name.
 const MAX_NAME_CHARS: usize = 50;
 
-/// Checks a draft. `this` is the volunteer being edited, if any.
+/// Checks a draft. `this` is the volunteer being edited, if any, as stored;
+/// `units` remembers the units named so far.
 pub fn check(
     conn: &Connection,
     draft: &VolunteerDraft,
-    this: Option<i64>,
+    this: Option<&Volunteer>,
+    units: &mut ActiveUnits,
 ) -> Result<std::result::Result<VolunteerValues, Vec<FieldError>>> {
     let mut errors = Vec::new();
     let mut fail = |field: Label, reason: Text| errors.push(FieldError { field, reason });
@@ -167,11 +169,12 @@ pub fn check(
                     _ => gender = Some(card.gender),
                 }
                 let holder: Option<(i64, String)> = conn
-                    .query_row(
+                    .prepare_cached(
                         "SELECT id, name FROM volunteer WHERE id_card = ?1 AND id IS NOT ?2",
-                        params![number, this],
-                        |row| Ok((row.get(0)?, row.get(1)?)),
-                    )
+                    )?
+                    .query_row(params![number, this.map(|v| v.id)], |row| {
+                        Ok((row.get(0)?, row.get(1)?))
+                    })
                     .optional()?;
                 if let Some((id, holder)) = holder {
                     fail(
@@ -245,11 +248,8 @@ pub fn check(
     };
     let mut unit_id = None;
     if let Some(raw) = given(&draft.unit) {
-        match units::find(conn, &raw)? {
-            Ok(unit) => match units::active_or_reason(conn, &unit)? {
-                Ok(()) => unit_id = Some(unit.id),
-                Err(reason) => fail(labels::SERVING_UNIT, reason),
-            },
+        match units.find(conn, &raw)? {
+            Ok(id) => unit_id = Some(id),
             Err(reason) => fail(labels::SERVING_UNIT, reason),
         }
     }
@@ -317,11 +317,7 @@ pub fn check(
     }
     // The status date given is taken; else it is kept while the status
     // stays; a new status without a date has none (a date is not made up).
-    let stored = match this {
-        Some(id) => Some(get(conn, id)?.values),
-        None => None,
-    };
-    let status_on = match (status, &stored) {
+    let status_on = match (status, this.map(|v| &v.values)) {
         (VolunteerStatus::Active, _) => None,
         _ if given_status_on.is_some() => given_status_on,
         (status, Some(before)) if before.status == status => before.status_on,
@@ -364,7 +360,11 @@ pub struct Identity {
 impl Identity {
     /// The identity a draft gives, as far as its values can be read (a bad
     /// value is left out here; the checks report it).
-    pub fn of_draft(conn: &Connection, draft: &VolunteerDraft) -> Result<Identity> {
+    pub fn of_draft(
+        conn: &Connection,
+        draft: &VolunteerDraft,
+        units: &mut ActiveUnits,
+    ) -> Result<Identity> {
         let card = draft
             .id_card
             .as_deref()
@@ -375,7 +375,7 @@ impl Identity {
             .and_then(|raw| parse_birth(raw).ok())
             .or(card.as_ref().map(|c| Birth::from(c.birth)));
         let unit_id = match draft.unit.as_deref() {
-            Some(raw) => units::find(conn, raw)?.ok().map(|u| u.id),
+            Some(raw) => units.find(conn, raw)?.ok(),
             None => None,
         };
         Ok(Identity {
@@ -405,25 +405,43 @@ pub fn matching(
         }
     }
     let ids: Vec<i64> = if let Some(birth) = who.birth {
-        let mut stmt = conn.prepare_cached(
-            "SELECT id FROM volunteer WHERE name = ?1 AND birth_date GLOB ?2
-               AND (id_card IS NULL OR ?3 IS NULL OR id_card = ?3)",
-        )?;
-        let mut born = |pattern: &str| -> rusqlite::Result<Vec<i64>> {
-            stmt.query_map(params![who.name, pattern, who.id_card], |row| row.get(0))?
-                .collect()
-        };
         // The same birth date; else the same month known the other way: a
         // birth known to the day matches a record that knows only its month,
-        // and a birth month a record known to the day.
+        // and a birth month a record known to the day. One range of the
+        // name-and-birth index holds them all (a month sorts before its
+        // days); a GLOB pattern would be re-planned at every row.
         let month = format!("{:04}-{:02}", birth.year, birth.month);
-        let same = born(&birth.to_string())?;
-        if !same.is_empty() {
-            same
-        } else if birth.day.is_some() {
-            born(&month)?
+        let (from, to) = match birth.day {
+            Some(_) => (month.clone(), birth.to_string()),
+            None => (month.clone(), format!("{month}-99")),
+        };
+        let found: Vec<(i64, String)> = conn
+            .prepare_cached(
+                "SELECT id, birth_date FROM volunteer WHERE name = ?1 AND birth_date BETWEEN ?2 AND ?3
+                   AND (id_card IS NULL OR ?4 IS NULL OR id_card = ?4)",
+            )?
+            .query_map(params![who.name, from, to, who.id_card], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let exact = birth.to_string();
+        let other_way = |stored: &str| match birth.day {
+            Some(_) => stored == month,
+            None => stored.len() == month.len() + 3,
+        };
+        let same: Vec<i64> = found
+            .iter()
+            .filter(|(_, stored)| *stored == exact)
+            .map(|(id, _)| *id)
+            .collect();
+        if same.is_empty() {
+            found
+                .iter()
+                .filter(|(_, stored)| other_way(stored))
+                .map(|(id, _)| *id)
+                .collect()
         } else {
-            born(&format!("{month}-[0-9][0-9]"))?
+            same
         }
     } else if who.id_card.is_none() {
         let mut stmt = conn.prepare_cached(
@@ -491,11 +509,12 @@ pub fn insert(conn: &Connection, v: &VolunteerValues) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-/// Writes the values over volunteer `id`; returns false when nothing differed.
-pub fn update(conn: &Connection, id: i64, v: &VolunteerValues) -> Result<bool> {
-    if &get(conn, id)?.values == v {
+/// Writes the values over a stored volunteer; returns false when nothing differed.
+pub fn update(conn: &Connection, stored: &Volunteer, v: &VolunteerValues) -> Result<bool> {
+    if &stored.values == v {
         return Ok(false);
     }
+    let id = stored.id;
     conn.prepare_cached(
         "UPDATE volunteer SET name = ?2, gender = ?3, birth_date = ?4, id_card = ?5, phone = ?6,
              landline = ?7, category = ?8, former_post = ?9, retired_rank = ?10, political_status = ?11,
@@ -555,38 +574,38 @@ const SELECT_VOLUNTEER: &str = "
            u.name AS unit_name, v.joined_on, v.status, v.status_on, v.is_model, v.note
     FROM volunteer v LEFT JOIN unit u ON u.id = v.unit_id";
 
+/// A row of [`SELECT_VOLUNTEER`], read by position: a lookup by column name
+/// compares names, and an import reads a record a row.
 fn volunteer_from_row(row: &Row) -> rusqlite::Result<Volunteer> {
-    let code = |column: &str| -> rusqlite::Result<Option<String>> { row.get(column) };
-    let unit_id: Option<i64> = row.get("unit_id")?;
-    let unit_name: Option<String> = row.get("unit_name")?;
+    let code = |column: usize| -> rusqlite::Result<Option<String>> { row.get(column) };
+    let unit_id: Option<i64> = row.get(12)?;
+    let unit_name: Option<String> = row.get(13)?;
     Ok(Volunteer {
-        id: row.get("id")?,
+        id: row.get(0)?,
         values: VolunteerValues {
-            name: row.get("name")?,
-            gender: code("gender")?.as_deref().and_then(Gender::from_code),
-            birth: code("birth_date")?.as_deref().and_then(stored_birth),
-            id_card: row.get("id_card")?,
-            phone: row.get("phone")?,
-            landline: row.get("landline")?,
-            category: code("category")?
+            name: row.get(1)?,
+            gender: code(2)?.as_deref().and_then(Gender::from_code),
+            birth: code(3)?.as_deref().and_then(stored_birth),
+            id_card: row.get(4)?,
+            phone: row.get(5)?,
+            landline: row.get(6)?,
+            category: code(7)?
                 .as_deref()
                 .and_then(Category::from_code)
                 .unwrap_or(Category::Other),
-            former_post: row.get("former_post")?,
-            retired_rank: code("retired_rank")?
-                .as_deref()
-                .and_then(RetiredRank::from_code),
-            political_status: row.get("political_status")?,
-            specialties: row.get("specialties")?,
+            former_post: row.get(8)?,
+            retired_rank: code(9)?.as_deref().and_then(RetiredRank::from_code),
+            political_status: row.get(10)?,
+            specialties: row.get(11)?,
             unit_id,
-            joined_on: row.get("joined_on")?,
-            status: code("status")?
+            joined_on: row.get(14)?,
+            status: code(15)?
                 .as_deref()
                 .and_then(VolunteerStatus::from_code)
                 .unwrap_or(VolunteerStatus::Active),
-            status_on: row.get("status_on")?,
-            is_model: row.get("is_model")?,
-            note: row.get("note")?,
+            status_on: row.get(16)?,
+            is_model: row.get(17)?,
+            note: row.get(18)?,
         },
         unit: unit_id
             .zip(unit_name)

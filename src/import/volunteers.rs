@@ -5,7 +5,7 @@ use rusqlite::Connection;
 use super::headers::{self, Field};
 use super::{ImportOptions, Importer, Outcome, Problem, RecordWords, Row, Written};
 use crate::Result;
-use crate::db::units;
+use crate::db::units::{self, ActiveUnits};
 use crate::db::volunteers::{self, Identity, VolunteerDraft};
 use crate::model::date::{parse_birth, stored_birth};
 use crate::model::id_card::mask_id_card;
@@ -64,6 +64,7 @@ pub struct VolunteerImporter {
     /// `#id` of the unit given with `--unit`.
     default_unit: Option<String>,
     written: Written,
+    units: ActiveUnits,
 }
 
 impl VolunteerImporter {
@@ -81,6 +82,7 @@ impl VolunteerImporter {
             options: options.clone(),
             default_unit,
             written: Written::default(),
+            units: ActiveUnits::default(),
         })
     }
 }
@@ -98,8 +100,8 @@ impl Importer for VolunteerImporter {
         let cell = |field: &Field| Some(row.get(field).to_string()).filter(|c| !c.is_empty());
         // A unit named in a sheet is named by name or alias: a number there is no id.
         let unit = match cell(&headers::UNIT) {
-            Some(name) => match units::find_name(conn, &name)? {
-                Ok(unit) => Some(format!("#{}", unit.id)),
+            Some(name) => match self.units.find_name(conn, &name)? {
+                Ok(id) => Some(format!("#{id}")),
                 Err(reason) => return Ok(Err(vec![row.problem(&headers::UNIT, reason)])),
             },
             None => self.default_unit.clone(),
@@ -123,7 +125,8 @@ impl Importer for VolunteerImporter {
             is_model: cell(&headers::IS_MODEL),
             note: cell(&headers::NOTE),
         };
-        let existing = match volunteers::matching(conn, &Identity::of_draft(conn, &file)?)? {
+        let who = Identity::of_draft(conn, &file, &mut self.units)?;
+        let existing = match volunteers::matching(conn, &who)? {
             Ok(existing) => existing,
             Err(reason) => return Ok(Err(vec![row.problem(&headers::PERSON_NAME, reason)])),
         };
@@ -138,14 +141,15 @@ impl Importer for VolunteerImporter {
         {
             return Ok(answer);
         }
-        let draft = match existing {
-            Some(id) => overlay(
-                volunteers::draft_of(&volunteers::get(conn, id)?.values),
-                file,
-            ),
+        let stored = match existing {
+            Some(id) => Some(volunteers::get(conn, id)?),
+            None => None,
+        };
+        let draft = match &stored {
+            Some(stored) => overlay(volunteers::draft_of(&stored.values), file),
             None => file,
         };
-        let values = match volunteers::check(conn, &draft, existing)? {
+        let values = match volunteers::check(conn, &draft, stored.as_ref(), &mut self.units)? {
             Ok(values) => values,
             Err(errors) => {
                 return Ok(Err(row.field_problems(
@@ -155,10 +159,10 @@ impl Importer for VolunteerImporter {
                 )));
             }
         };
-        let (id, outcome) = match existing {
-            Some(id) => {
-                let changed = volunteers::update(conn, id, &values)?;
-                (id, Outcome::of_update(changed))
+        let (id, outcome) = match &stored {
+            Some(stored) => {
+                let changed = volunteers::update(conn, stored, &values)?;
+                (stored.id, Outcome::of_update(changed))
             }
             None => (volunteers::insert(conn, &values)?, Outcome::New),
         };

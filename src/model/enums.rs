@@ -37,12 +37,12 @@ pub trait Enumerated: Sized + Copy + PartialEq + 'static {
 /// ignoring case, spaces, hyphens and underscores in the English forms.
 pub fn parse_enum<T: Enumerated>(s: &str) -> Result<T, Text> {
     let cleaned = super::clean(s);
-    let wanted = fold(&cleaned);
+    let wanted: String = fold(&cleaned).collect();
     let found = T::ALL.iter().copied().find(|v| {
         [v.code(), v.zh(), v.en()]
             .iter()
             .chain(v.synonyms())
-            .any(|name| fold(name) == wanted)
+            .any(|name| fold(name).eq(wanted.chars()))
     });
     found.ok_or_else(|| {
         let (what_zh, what_en) = T::WHAT;
@@ -56,11 +56,10 @@ pub fn parse_enum<T: Enumerated>(s: &str) -> Result<T, Text> {
     })
 }
 
-fn fold(s: &str) -> String {
+fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| !matches!(c, ' ' | '-' | '_'))
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Declares an enumeration and its labels in one table.

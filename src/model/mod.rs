@@ -18,6 +18,13 @@ use crate::output::Text;
 /// and the marks of dates and numbers (－ ／ ． ＋ ＃), as typed with a
 /// Chinese input method, to their ASCII forms.
 pub fn clean(s: &str) -> String {
+    // Most cells hold nothing to fold: only trimmed and copied.
+    if !s
+        .chars()
+        .any(|c| c == '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c))
+    {
+        return s.trim().to_string();
+    }
     s.chars()
         .map(|c| match c {
             '\u{3000}' => ' ',
