@@ -258,7 +258,14 @@ pub fn undo(conn: &Connection, entry: &Entry, command: &str) -> Result<()> {
         };
         match (before, after) {
             (None, Some(after)) => conn.prepare_cached(&revert.delete)?.execute([after])?,
-            (Some(before), None) => conn.prepare_cached(&revert.insert)?.execute([before])?,
+            (Some(before), None) => {
+                conn.prepare_cached(&revert.insert)?.execute([before])?;
+                if let Some(log) = &revert.log_insert {
+                    conn.prepare_cached(log)?
+                        .execute([conn.last_insert_rowid()])?;
+                }
+                1
+            }
             (Some(before), Some(after)) => conn
                 .prepare_cached(&revert.update)?
                 .execute([before, after])?,
@@ -274,6 +281,8 @@ struct Revert {
     delete: String,
     insert: String,
     update: String,
+    /// Logs a row put back, for a table whose inserts no trigger logs.
+    log_insert: Option<String>,
 }
 
 impl Revert {
@@ -307,6 +316,22 @@ impl Revert {
             .map(|(c, _)| format!("\"{c}\""))
             .collect::<Vec<_>>()
             .join(", ");
+        let insert_trigger: bool = conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?1)",
+            )?
+            .query_row([format!("{table}_logged_insert")], |row| row.get(0))?;
+        let log_insert = (!insert_trigger).then(|| {
+            let pairs = columns
+                .iter()
+                .map(|(c, _)| format!("'{c}', \"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!(
+                "INSERT INTO change_row (tbl, row_id, after)
+                 SELECT '{table}', rowid, json_object({pairs}) FROM \"{table}\" WHERE rowid = ?1"
+            )
+        });
         Ok(Revert {
             delete: format!("DELETE FROM \"{table}\" WHERE {}", key_match("?1")),
             insert: format!(
@@ -318,6 +343,7 @@ impl Revert {
                 extract("?1"),
                 key_match("?2")
             ),
+            log_insert,
         })
     }
 }

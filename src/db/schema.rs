@@ -49,6 +49,10 @@ pub const UPGRADES: &[Upgrade] = &[
         version: 6,
         sql: include_str!("upgrades/0006_change_log.sql"),
     },
+    Upgrade {
+        version: 7,
+        sql: include_str!("upgrades/0007_volunteer_insert_log.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {
