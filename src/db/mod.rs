@@ -65,6 +65,10 @@ impl Database {
         // plan SQLite re-plans it whenever a bound value might change the
         // plan, which cost more than the row's whole check.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        // 16 MiB of pages (SQLite's default is 2 MiB): an import's indexes
+        // stay in memory instead of being written out and read back while
+        // the transaction runs; measured in BENCHMARKS.md.
+        conn.pragma_update(None, "cache_size", -16384)?;
         Ok(Database {
             conn,
             path: path.to_path_buf(),
