@@ -2,9 +2,9 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::FieldError;
 use super::kinds::{self, Kind};
 use super::units::{self, UnitRef};
+use super::{Conditions, FieldError};
 use crate::model::date::{Date, parse_date, today};
 use crate::model::period::Period;
 use crate::model::{clean, non_empty, parse_count, parse_yuan};
@@ -381,24 +381,31 @@ pub struct ActivityFilter {
 
 /// The activities a filter selects, by date.
 pub fn list(conn: &Connection, filter: &ActivityFilter) -> Result<Vec<Activity>> {
-    let from = filter.period.map(|p| p.from);
-    let to = filter.period.map(|p| p.to);
+    let mut conditions = Conditions::default();
+    if let Some(unit_id) = filter.unit_id {
+        conditions.add_with("a.unit_id = ?", unit_id);
+    }
+    if let Some(kind_id) = filter.kind_id {
+        conditions.add_with("a.kind_id = ?", kind_id);
+    }
+    if let Some(period) = filter.period {
+        conditions.add_with("a.held_on >= ?", period.from);
+        conditions.add_with("a.held_on <= ?", period.to);
+    }
+    if let Some(text) = &filter.text {
+        conditions.add_with(
+            "instr(a.title, ?) > 0 OR instr(coalesce(a.location, ''), ?) > 0
+             OR instr(coalesce(a.summary, ''), ?) > 0",
+            text.clone(),
+        );
+    }
     let sql = format!(
-        "{SELECT_ACTIVITY}
-         WHERE (?1 IS NULL OR a.unit_id = ?1)
-           AND (?2 IS NULL OR a.kind_id = ?2)
-           AND (?3 IS NULL OR a.held_on >= ?3)
-           AND (?4 IS NULL OR a.held_on <= ?4)
-           AND (?5 IS NULL OR instr(a.title, ?5) > 0 OR instr(coalesce(a.location, ''), ?5) > 0
-                OR instr(coalesce(a.summary, ''), ?5) > 0)
-         ORDER BY a.held_on, a.id"
+        "{SELECT_ACTIVITY} {} ORDER BY a.held_on, a.id",
+        conditions.where_clause()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let activities = stmt
-        .query_map(
-            params![filter.unit_id, filter.kind_id, from, to, filter.text],
-            activity_from_row,
-        )?
+        .query_map(conditions.values(), activity_from_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(activities)
 }

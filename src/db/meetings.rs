@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::Conditions;
 use super::kinds::{self, Kind};
 use super::units::{self, UnitRef};
 use crate::model::date::{Date, parse_date, today};
@@ -517,24 +518,28 @@ pub struct MeetingFilter {
 }
 
 pub fn list(conn: &Connection, filter: &MeetingFilter) -> Result<Vec<Meeting>> {
+    let mut conditions = Conditions::default();
+    if let Some(period) = filter.period {
+        conditions.add_with("m.held_on >= ?", period.from);
+        conditions.add_with("m.held_on <= ?", period.to);
+    }
+    if let Some(kind_id) = filter.kind_id {
+        conditions.add_with("m.kind_id = ?", kind_id);
+    }
+    if let Some(unit_id) = filter.unit_id {
+        conditions.add_with(
+            "EXISTS (SELECT 1 FROM meeting_unit mu WHERE mu.meeting_id = m.id AND mu.unit_id = ?)
+             OR EXISTS (SELECT 1 FROM meeting_host h WHERE h.meeting_id = m.id AND h.unit_id = ?)",
+            unit_id,
+        );
+    }
+    let sql = format!(
+        "SELECT m.id FROM meeting m {} ORDER BY m.held_on, m.id",
+        conditions.where_clause()
+    );
     let ids: Vec<i64> = conn
-        .prepare_cached(
-            "SELECT m.id FROM meeting m
-             WHERE (?1 IS NULL OR m.held_on >= ?1) AND (?2 IS NULL OR m.held_on <= ?2)
-               AND (?3 IS NULL OR m.kind_id = ?3)
-               AND (?4 IS NULL OR EXISTS (SELECT 1 FROM meeting_unit mu WHERE mu.meeting_id = m.id AND mu.unit_id = ?4)
-                    OR EXISTS (SELECT 1 FROM meeting_host h WHERE h.meeting_id = m.id AND h.unit_id = ?4))
-             ORDER BY m.held_on, m.id",
-        )?
-        .query_map(
-            params![
-                filter.period.map(|p| p.from),
-                filter.period.map(|p| p.to),
-                filter.kind_id,
-                filter.unit_id
-            ],
-            |row| row.get(0),
-        )?
+        .prepare_cached(&sql)?
+        .query_map(conditions.values(), |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     ids.into_iter().map(|id| get(conn, id)).collect()
 }

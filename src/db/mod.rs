@@ -192,3 +192,41 @@ pub fn field_errors(errors: Vec<FieldError>) -> Error {
         .collect();
     Error::Refused(Text::new(zh.join("\n"), en.join("\n")))
 }
+
+/// The conditions of a list's WHERE clause, only those asked for: a
+/// condition written as `?1 IS NULL OR column = ?1` keeps SQLite from
+/// using the column's index, and a list of one unit's volunteers read all
+/// of a province's.
+#[derive(Default)]
+pub struct Conditions {
+    sql: Vec<String>,
+    values: Vec<Box<dyn rusqlite::ToSql>>,
+}
+
+impl Conditions {
+    /// A condition on its own.
+    pub fn add(&mut self, condition: &str) {
+        self.sql.push(format!("({condition})"));
+    }
+
+    /// A condition whose every `?` stands for `value`.
+    pub fn add_with(&mut self, condition: &str, value: impl rusqlite::ToSql + 'static) {
+        self.values.push(Box::new(value));
+        let number = format!("?{}", self.values.len());
+        self.add(&condition.replace('?', &number));
+    }
+
+    /// `WHERE` and the conditions, or nothing without any.
+    pub fn where_clause(&self) -> String {
+        if self.sql.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.sql.join(" AND "))
+        }
+    }
+
+    /// The values, in the order of their numbers.
+    pub fn values(&self) -> impl rusqlite::Params + '_ {
+        rusqlite::params_from_iter(self.values.iter())
+    }
+}

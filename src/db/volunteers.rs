@@ -2,8 +2,8 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::FieldError;
 use super::units::{ActiveUnits, UnitRef};
+use super::{Conditions, FieldError};
 use crate::model::date::{Birth, Date, parse_birth, parse_date, stored_birth, today};
 use crate::model::enums::{Enumerated, parse_enum};
 use crate::model::id_card::check_id_card;
@@ -649,27 +649,32 @@ pub struct VolunteerFilter {
 }
 
 pub fn list(conn: &Connection, filter: &VolunteerFilter) -> Result<Vec<Volunteer>> {
+    let mut conditions = Conditions::default();
+    if let Some(unit_id) = filter.unit_id {
+        conditions.add_with("v.unit_id = ?", unit_id);
+    }
+    if let Some(category) = filter.category {
+        conditions.add_with("v.category = ?", category.code());
+    }
+    if let Some(status) = filter.status {
+        conditions.add_with("v.status = ?", status.code());
+    }
+    if let Some(text) = &filter.text {
+        conditions.add_with(
+            "instr(v.name, ?) > 0 OR instr(coalesce(v.former_post, ''), ?) > 0
+             OR instr(coalesce(v.specialties, ''), ?) > 0",
+            text.clone(),
+        );
+    }
+    if filter.model_only {
+        conditions.add("v.is_model");
+    }
     let sql = format!(
-        "{SELECT_VOLUNTEER}
-         WHERE (?1 IS NULL OR v.unit_id = ?1)
-           AND (?2 IS NULL OR v.category = ?2)
-           AND (?3 IS NULL OR v.status = ?3)
-           AND (?4 IS NULL OR instr(v.name, ?4) > 0 OR instr(coalesce(v.former_post, ''), ?4) > 0
-                OR instr(coalesce(v.specialties, ''), ?4) > 0)
-           AND (NOT ?5 OR v.is_model)
-         ORDER BY v.unit_id IS NULL, v.unit_id, v.id"
+        "{SELECT_VOLUNTEER} {} ORDER BY v.unit_id IS NULL, v.unit_id, v.id",
+        conditions.where_clause()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
-        params![
-            filter.unit_id,
-            filter.category.map(|c| c.code()),
-            filter.status.map(|s| s.code()),
-            filter.text,
-            filter.model_only
-        ],
-        volunteer_from_row,
-    )?;
+    let rows = stmt.query_map(conditions.values(), volunteer_from_row)?;
     let as_of = filter.as_of.unwrap_or_else(today);
     let mut volunteers = Vec::new();
     for volunteer in rows {

@@ -1,10 +1,10 @@
 //! 活动场次, 受益青少年人次, 参与五老人次, 帮扶资金 and 资助学生数 of a period,
 //! by unit or by kind, and the units with a committee that reported none.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, params};
 
 use crate::Result;
-use crate::db::activities::{self, Activity, ActivityFilter, totals};
+use crate::db::activities::Totals;
 use crate::db::{committees, units};
 use crate::model::period::Period;
 use crate::output::{Coded, Label, Table, Value, labels};
@@ -31,16 +31,21 @@ const VOLUNTEER_TIMES: Label = Label {
 /// One row per unit (or kind) that held an activity in the period, in
 /// registry order, then the total.
 pub fn activities_table(conn: &Connection, period: Period, by: By) -> Result<Table> {
-    let held = activities::list(
-        conn,
-        &ActivityFilter {
-            period: Some(period),
-            ..ActivityFilter::default()
-        },
-    )?;
-    let first = match by {
-        By::Unit => labels::UNIT,
-        By::Kind => labels::KIND,
+    // The group's key, then what names it: a unit's name, or a kind's
+    // code and labels.
+    let (first, key, names, join) = match by {
+        By::Unit => (
+            labels::UNIT,
+            "a.unit_id",
+            "u.name, NULL, NULL",
+            "JOIN unit u ON u.id = a.unit_id",
+        ),
+        By::Kind => (
+            labels::KIND,
+            "a.kind_id",
+            "k.code, k.name_zh, k.name_en",
+            "JOIN kind k ON k.id = a.kind_id",
+        ),
     };
     let mut table = Table::new(vec![
         first,
@@ -50,34 +55,52 @@ pub fn activities_table(conn: &Connection, period: Period, by: By) -> Result<Tab
         labels::FUNDS,
         labels::STUDENTS,
     ]);
-    let mut groups: Vec<(i64, Value, Vec<Activity>)> = Vec::new();
-    for activity in held {
-        let (key, name) = match by {
-            By::Unit => (activity.unit.id, Value::text(&activity.unit.name)),
-            By::Kind => (activity.kind.id, Value::Coded(activity.kind.coded())),
+    // A figure not reported counts as none.
+    let sql = format!(
+        "SELECT {names}, count(*), sum(coalesce(a.youth, 0)), sum(coalesce(a.volunteers, 0)),
+                sum(coalesce(a.funds, 0)), sum(coalesce(a.students, 0))
+         FROM activity a {join}
+         WHERE a.held_on >= ?1 AND a.held_on <= ?2
+         GROUP BY {key} ORDER BY {key}"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![period.from, period.to])?;
+    let mut all = Totals::default();
+    while let Some(row) = rows.next()? {
+        let name = match by {
+            By::Unit => Value::Text(row.get(0)?),
+            By::Kind => Value::Coded(Coded {
+                code: row.get(0)?,
+                zh: row.get(1)?,
+                en: row.get(2)?,
+            }),
         };
-        match groups.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, _, members)) => members.push(activity),
-            None => groups.push((key, name, vec![activity])),
-        }
-    }
-    groups.sort_by_key(|(key, _, _)| *key);
-    let mut all = Vec::new();
-    for (_, name, members) in groups {
-        table.push(figures(name, &members));
-        all.extend(members);
+        let group = Totals {
+            activities: row.get(3)?,
+            youth: row.get(4)?,
+            volunteers: row.get(5)?,
+            funds: row.get(6)?,
+            students: row.get(7)?,
+        };
+        all = Totals {
+            activities: all.activities + group.activities,
+            youth: all.youth + group.youth,
+            volunteers: all.volunteers + group.volunteers,
+            funds: all.funds + group.funds,
+            students: all.students + group.students,
+        };
+        table.push(figures(name, group));
     }
     let total = Value::Coded(Coded {
         code: "total".to_string(),
         zh: labels::TOTAL.zh.to_string(),
         en: labels::TOTAL.en.to_string(),
     });
-    table.push(figures(total, &all));
+    table.push(figures(total, all));
     Ok(table)
 }
 
-fn figures(name: Value, members: &[Activity]) -> Vec<Value> {
-    let t = totals(members);
+fn figures(name: Value, t: Totals) -> Vec<Value> {
     vec![
         name,
         Value::Int(t.activities),
@@ -101,7 +124,7 @@ pub fn silent_units_table(conn: &Connection, period: Period) -> Result<Table> {
     );
     let mut table = Table::new(vec![labels::ID, labels::UNIT_NAME]);
     let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(rusqlite::params![period.from, period.to])?;
+    let mut rows = stmt.query(params![period.from, period.to])?;
     while let Some(row) = rows.next()? {
         table.push(vec![Value::Int(row.get(0)?), Value::Text(row.get(1)?)]);
     }

@@ -9,10 +9,13 @@
 //! years on the date, as [`Birth::age_on`](crate::model::date::Birth::age_on)
 //! gives them: a birth known only to the month counts from its first day.
 
+use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, params};
 
 use crate::Result;
-use crate::model::date::Date;
+use crate::model::date::{Date, stored_birth};
 use crate::model::enums::Enumerated;
 use crate::model::period::Period;
 use crate::model::volunteer::Category;
@@ -108,67 +111,34 @@ const CATEGORIES: [(Category, Label); 6] = [
     (Category::Other, OTHERS),
 ];
 
-/// The age bands: the label, and the condition on `age` (NULL when the
-/// birth date is not known).
-const AGE_BANDS: [(Label, &str); 6] = [
-    (UNDER_65, "age < 65"),
-    (AGE_65_69, "age BETWEEN 65 AND 69"),
-    (AGE_70_74, "age BETWEEN 70 AND 74"),
-    (AGE_75_79, "age BETWEEN 75 AND 79"),
-    (AGE_80_PLUS, "age >= 80"),
-    (AGE_UNKNOWN, "age IS NULL"),
+/// The age bands, by the lowest age each takes, then the band of those
+/// whose birth date is not known.
+const AGE_BANDS: [(Label, i32); 5] = [
+    (UNDER_65, i32::MIN),
+    (AGE_65_69, 65),
+    (AGE_70_74, 70),
+    (AGE_75_79, 75),
+    (AGE_80_PLUS, 80),
 ];
 
-/// Whole years from `v.birth_date` (stored `YYYY-MM-DD`, or `YYYY-MM` when
-/// only the month is known, which counts from its first day) to `?1`, as
-/// `Birth::age_on` counts them: the years between, less one when the
-/// birthday (month and day, compared as `MM-DD` text) is still to come.
-/// NULL when there is no birth date, or one not in either stored form.
-const AGE: &str = "CASE
-    WHEN v.birth_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
-      OR v.birth_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-    THEN CAST(substr(?1, 1, 4) AS INTEGER) - CAST(substr(v.birth_date, 1, 4) AS INTEGER)
-         - (substr(?1, 6, 5) < (substr(v.birth_date, 6, 2) || '-'
-               || CASE WHEN length(v.birth_date) = 10
-                       THEN substr(v.birth_date, 9, 2) ELSE '01' END))
-    END";
+/// The counts of one row, in the table's order after the unit: the
+/// categories, the total, those who joined, the model 五老, the age bands
+/// and the unknown ages.
+const WIDTH: usize = CATEGORIES.len() + 3 + AGE_BANDS.len() + 1;
 
 /// One row per unit with volunteers serving on `as_of`, in registry order,
 /// then one for those who serve no unit (if any), then the total. The
 /// 本期新增 column (joined within `joined_in`) is there only with a period.
+///
+/// The volunteers are read in one pass in storage order and counted here,
+/// each age by [`Birth::age_on`]: grouping in SQL walked the unit index and
+/// read each volunteer's row out of order, several times slower on a
+/// province's register.
 pub fn volunteers_table(
     conn: &Connection,
     as_of: Date,
     joined_in: Option<Period>,
 ) -> Result<Table> {
-    let categories: Vec<String> = CATEGORIES
-        .iter()
-        .map(|(category, _)| {
-            let code = category.code();
-            format!("count(*) FILTER (WHERE c.category = '{code}')")
-        })
-        .collect();
-    let bands: Vec<String> = AGE_BANDS
-        .iter()
-        .map(|(_, condition)| format!("count(*) FILTER (WHERE c.{condition})"))
-        .collect();
-    let (categories, bands) = (categories.join(", "), bands.join(", "));
-    let sql = format!(
-        "WITH c AS (
-             SELECT v.unit_id, v.category, v.is_model,
-                    v.joined_on >= ?2 AND v.joined_on <= ?3 AS joined,
-                    {AGE} AS age
-             FROM volunteer v
-             WHERE (v.status = 'active' OR v.status_on > ?1)
-               AND (v.joined_on IS NULL OR v.joined_on <= ?1)
-         )
-         SELECT c.unit_id, u.name, {categories}, count(*),
-                count(*) FILTER (WHERE c.joined), count(*) FILTER (WHERE c.is_model), {bands}
-         FROM c LEFT JOIN unit u ON u.id = c.unit_id
-         GROUP BY c.unit_id
-         ORDER BY c.unit_id IS NULL, c.unit_id"
-    );
-
     let mut columns = vec![labels::UNIT];
     columns.extend(CATEGORIES.iter().map(|(_, label)| *label));
     columns.push(labels::TOTAL);
@@ -177,27 +147,65 @@ pub fn volunteers_table(
     }
     columns.push(MODEL_VOLUNTEERS);
     columns.extend(AGE_BANDS.iter().map(|(label, _)| *label));
+    columns.push(AGE_UNKNOWN);
     let mut table = Table::new(columns);
 
-    // The counts after the unit's id and name, in the query's order.
-    let width = CATEGORIES.len() + 3 + AGE_BANDS.len();
-    let mut totals = vec![0_i64; width];
-    let mut stmt = conn.prepare(&sql)?;
+    // Units in registry order, then no unit: `None` sorts last this way.
+    let mut by_unit: BTreeMap<(bool, i64), [i64; WIDTH]> = BTreeMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT v.unit_id, v.category, v.is_model, v.joined_on >= ?2 AND v.joined_on <= ?3,
+                v.birth_date
+         FROM volunteer v
+         WHERE (v.status = 'active' OR v.status_on > ?1)
+           AND (v.joined_on IS NULL OR v.joined_on <= ?1)",
+    )?;
     let mut rows = stmt.query(params![
         as_of,
         joined_in.map(|p| p.from),
         joined_in.map(|p| p.to)
     ])?;
+    let total_at = CATEGORIES.len();
     while let Some(row) = rows.next()? {
-        let unit = match row.get::<_, Option<i64>>(0)? {
-            Some(_) => Value::Text(row.get(1)?),
-            None => Value::Coded(no_unit()),
+        let unit: Option<i64> = row.get(0)?;
+        let counts = by_unit
+            .entry((unit.is_none(), unit.unwrap_or(0)))
+            .or_insert([0; WIDTH]);
+        let category = text(row.get_ref(1)?);
+        if let Some(at) = CATEGORIES
+            .iter()
+            .position(|(c, _)| Some(c.code()) == category)
+        {
+            counts[at] += 1;
+        }
+        counts[total_at] += 1;
+        counts[total_at + 1] += i64::from(row.get::<_, Option<bool>>(3)?.unwrap_or(false));
+        counts[total_at + 2] += i64::from(row.get::<_, bool>(2)?);
+        let age = text(row.get_ref(4)?)
+            .and_then(stored_birth)
+            .map(|birth| birth.age_on(as_of));
+        let band = match age {
+            Some(age) => AGE_BANDS
+                .iter()
+                .rposition(|(_, from)| age >= *from)
+                .unwrap_or(0),
+            None => AGE_BANDS.len(),
         };
-        let mut counts = Vec::with_capacity(width);
-        for (i, total) in totals.iter_mut().enumerate() {
-            let n: i64 = row.get(i + 2)?;
+        counts[total_at + 3 + band] += 1;
+    }
+
+    let names: HashMap<i64, String> = conn
+        .prepare("SELECT id, name FROM unit")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut totals = [0_i64; WIDTH];
+    for ((no_unit_row, id), counts) in by_unit {
+        let unit = if no_unit_row {
+            Value::Coded(no_unit())
+        } else {
+            Value::Text(names.get(&id).cloned().unwrap_or_default())
+        };
+        for (total, n) in totals.iter_mut().zip(counts) {
             *total += n;
-            counts.push(n);
         }
         table.push(figures(unit, &counts, joined_in.is_some()));
     }
@@ -208,6 +216,14 @@ pub fn volunteers_table(
     });
     table.push(figures(total, &totals, joined_in.is_some()));
     Ok(table)
+}
+
+/// A text column read in place, without a copy per row.
+fn text<'a>(value: ValueRef<'a>) -> Option<&'a str> {
+    match value {
+        ValueRef::Text(bytes) => std::str::from_utf8(bytes).ok(),
+        _ => None,
+    }
 }
 
 /// A row from the query's counts: the categories, the total, those who
