@@ -9,8 +9,17 @@ use crate::output::Text;
 /// becomes when a sheet is saved as CSV from a column not formatted as date.
 pub fn parse_date(s: &str) -> Result<Date, Text> {
     let cleaned = super::clean(s);
-    let parts = split_date(&cleaned);
-    let date = match parts.as_slice() {
+    date_of(&split_date(&cleaned)).ok_or_else(|| {
+        crate::text!(
+            "“{cleaned}”不是有效日期：请写成 2023-07-20 或 2023年7月20日",
+            "'{cleaned}' is not a valid date: write it as 2023-07-20"
+        )
+    })
+}
+
+/// The date a cleaned cell's parts give, if they give one.
+fn date_of(parts: &[&str]) -> Option<Date> {
+    match parts {
         [ymd] if ymd.len() == 8 && ymd.bytes().all(|b| b.is_ascii_digit()) => {
             ymd_from(&ymd[0..4], &ymd[4..6], &ymd[6..8])
         }
@@ -19,13 +28,7 @@ pub fn parse_date(s: &str) -> Result<Date, Text> {
         }
         [y, m, d] if y.len() == 4 => ymd_from(y, m, d),
         _ => None,
-    };
-    date.ok_or_else(|| {
-        crate::text!(
-            "“{cleaned}”不是有效日期：请写成 2023-07-20 或 2023年7月20日",
-            "'{cleaned}' is not a valid date: write it as 2023-07-20"
-        )
-    })
+    }
 }
 
 /// Excel counts days from 1899-12-30 (its day 60 is the 29 February 1900
@@ -84,11 +87,11 @@ impl Birth {
 /// Reads a birth date: any full date [`parse_date`] reads, or a year and
 /// month: `1952.03`, `1952-03`, `1952/3`, `1952年3月`, `195203`.
 pub fn parse_birth(s: &str) -> Result<Birth, Text> {
-    if let Ok(date) = parse_date(s) {
-        return Ok(Birth::from(date));
-    }
     let cleaned = super::clean(s);
     let parts = split_date(&cleaned);
+    if let Some(date) = date_of(&parts) {
+        return Ok(Birth::from(date));
+    }
     let month_of = |y: &str, m: &str| -> Option<Birth> {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if y.len() != 4 || !digits(y) || !digits(m) || m.len() > 2 {

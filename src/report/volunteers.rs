@@ -9,7 +9,7 @@
 //! years on the date, as [`Birth::age_on`](crate::model::date::Birth::age_on)
 //! gives them: a birth known only to the month counts from its first day.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, params};
@@ -150,8 +150,7 @@ pub fn volunteers_table(
     columns.push(AGE_UNKNOWN);
     let mut table = Table::new(columns);
 
-    // Units in registry order, then no unit: `None` sorts last this way.
-    let mut by_unit: BTreeMap<(bool, i64), [i64; WIDTH]> = BTreeMap::new();
+    let mut by_unit: HashMap<Option<i64>, [i64; WIDTH]> = HashMap::new();
     let mut stmt = conn.prepare(
         "SELECT v.unit_id, v.category, v.is_model, v.joined_on >= ?2 AND v.joined_on <= ?3,
                 v.birth_date
@@ -167,9 +166,7 @@ pub fn volunteers_table(
     let total_at = CATEGORIES.len();
     while let Some(row) = rows.next()? {
         let unit: Option<i64> = row.get(0)?;
-        let counts = by_unit
-            .entry((unit.is_none(), unit.unwrap_or(0)))
-            .or_insert([0; WIDTH]);
+        let counts = by_unit.entry(unit).or_insert([0; WIDTH]);
         let category = text(row.get_ref(1)?);
         if let Some(at) = CATEGORIES
             .iter()
@@ -197,12 +194,14 @@ pub fn volunteers_table(
         .prepare("SELECT id, name FROM unit")?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    // Units in registry order, then no unit.
+    let mut by_unit: Vec<(Option<i64>, [i64; WIDTH])> = by_unit.into_iter().collect();
+    by_unit.sort_by_key(|(unit, _)| (unit.is_none(), *unit));
     let mut totals = [0_i64; WIDTH];
-    for ((no_unit_row, id), counts) in by_unit {
-        let unit = if no_unit_row {
-            Value::Coded(no_unit())
-        } else {
-            Value::Text(names.get(&id).cloned().unwrap_or_default())
+    for (unit, counts) in by_unit {
+        let unit = match unit {
+            Some(id) => Value::Text(names.get(&id).cloned().unwrap_or_default()),
+            None => Value::Coded(no_unit()),
         };
         for (total, n) in totals.iter_mut().zip(counts) {
             *total += n;
