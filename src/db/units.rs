@@ -2,8 +2,8 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::FieldError;
 use super::kinds::{self, Kind};
+use super::{Conditions, FieldError};
 use crate::model::committee::CommitteeStatus;
 use crate::model::credit_code::{self, CreditCodeError};
 use crate::model::date::Date;
@@ -692,39 +692,41 @@ const SELECT_UNIT: &str = "
                  c2.established_on DESC, c2.id DESC
         LIMIT 1)";
 
+/// A row of [`SELECT_UNIT`], read by position: a lookup by column name
+/// compares names, and a province lists thousands of units.
 fn unit_from_row(row: &Row) -> rusqlite::Result<Unit> {
-    let aliases: Option<String> = row.get("aliases")?;
+    let aliases: Option<String> = row.get(18)?;
     let reference =
         |id: Option<i64>, name: Option<String>| id.zip(name).map(|(id, name)| UnitRef { id, name });
-    let status: String = row.get("status")?;
-    let committee_status: Option<String> = row.get("committee_status")?;
+    let status: String = row.get(14)?;
+    let committee_status: Option<String> = row.get(20)?;
     Ok(Unit {
-        id: row.get("id")?,
-        name: row.get("name")?,
+        id: row.get(0)?,
+        name: row.get(1)?,
         aliases: aliases
             .map(|a| a.split('\n').map(str::to_string).collect())
             .unwrap_or_default(),
         kind: Kind {
-            id: row.get("kind_id")?,
-            code: row.get("code")?,
-            zh: row.get("name_zh")?,
-            en: row.get("name_en")?,
+            id: row.get(2)?,
+            code: row.get(3)?,
+            zh: row.get(4)?,
+            en: row.get(5)?,
         },
-        parent: reference(row.get("parent_id")?, row.get("parent_name")?),
-        credit_code: row.get("credit_code")?,
-        staff: row.get("staff")?,
-        young_staff: row.get("young_staff")?,
-        contact: row.get("contact")?,
-        phone: row.get("phone")?,
-        note: row.get("note")?,
+        parent: reference(row.get(6)?, row.get(7)?),
+        credit_code: row.get(8)?,
+        staff: row.get(9)?,
+        young_staff: row.get(10)?,
+        contact: row.get(11)?,
+        phone: row.get(12)?,
+        note: row.get(13)?,
         status: UnitStatus::from_code(&status).unwrap_or(UnitStatus::Active),
-        merged_into: reference(row.get("merged_into")?, row.get("merged_name")?),
-        merged_on: row.get("merged_on")?,
-        committee: match (row.get::<_, Option<i64>>("committee_id")?, committee_status) {
+        merged_into: reference(row.get(15)?, row.get(16)?),
+        merged_on: row.get(17)?,
+        committee: match (row.get::<_, Option<i64>>(19)?, committee_status) {
             (Some(id), Some(status)) => Some(CommitteeLink {
                 id,
                 status: CommitteeStatus::from_code(&status).unwrap_or(CommitteeStatus::Active),
-                established_on: row.get("established_on")?,
+                established_on: row.get(21)?,
             }),
             _ => None,
         },
@@ -749,30 +751,31 @@ pub struct UnitFilter {
 }
 
 pub fn list(conn: &Connection, filter: &UnitFilter) -> Result<Vec<Unit>> {
-    let covered = super::committees::covered_on("u.id", "?6", "TRUE");
-    let sql = format!(
-        "{SELECT_UNIT}
-         WHERE (?1 IS NULL OR u.kind_id = ?1)
-           AND (?2 OR u.status = 'active')
-           AND (NOT ?3 OR NOT {covered})
-           AND (?4 IS NULL OR instr(u.name, ?4) > 0
-                OR EXISTS (SELECT 1 FROM unit_alias a WHERE a.unit_id = u.id AND instr(a.alias, ?4) > 0))
-           AND (?5 IS NULL OR u.parent_id = ?5)
-         ORDER BY u.id"
-    );
+    let mut conditions = Conditions::default();
+    if let Some(kind_id) = filter.kind_id {
+        conditions.add_with("u.kind_id = ?", kind_id);
+    }
+    if !filter.include_merged {
+        conditions.add("u.status = 'active'");
+    }
+    if filter.without_committee {
+        let covered = super::committees::covered_on("u.id", "?", "TRUE");
+        conditions.add_with(&format!("NOT {covered}"), crate::model::date::today());
+    }
+    if let Some(text) = &filter.text {
+        conditions.add_with(
+            "instr(u.name, ?) > 0
+             OR EXISTS (SELECT 1 FROM unit_alias a WHERE a.unit_id = u.id AND instr(a.alias, ?) > 0)",
+            text.clone(),
+        );
+    }
+    if let Some(parent_id) = filter.parent_id {
+        conditions.add_with("u.parent_id = ?", parent_id);
+    }
+    let sql = format!("{SELECT_UNIT} {} ORDER BY u.id", conditions.where_clause());
     let mut stmt = conn.prepare_cached(&sql)?;
     let units = stmt
-        .query_map(
-            params![
-                filter.kind_id,
-                filter.include_merged,
-                filter.without_committee,
-                filter.text,
-                filter.parent_id,
-                crate::model::date::today()
-            ],
-            unit_from_row,
-        )?
+        .query_map(conditions.values(), unit_from_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(units)
 }
