@@ -131,8 +131,21 @@ pub struct RecordWords {
 /// The records an import has written, with the row that wrote each: a
 /// second row for one record is refused, and `--on-conflict` decides what
 /// a row matching a registered record does.
+///
+/// Record ids are dense (AUTOINCREMENT), so the rows are kept in a run
+/// indexed by id: a million records take 8 MB, where a hash map took 36 MB
+/// and twice that while it grew. An id far from the run goes to a map.
 #[derive(Debug, Default)]
-pub struct Written(std::collections::HashMap<i64, usize>);
+pub struct Written {
+    /// The id of `run[0]`.
+    first: i64,
+    /// The row that wrote each id from `first` on; 0 for none.
+    run: std::collections::VecDeque<usize>,
+    far: std::collections::HashMap<i64, usize>,
+}
+
+/// How many ids a run grows by at most to take in one more.
+const MAX_GAP: i64 = 1 << 16;
 
 impl Written {
     /// For a row that matched record `id`: the row's answer, if it ends
@@ -145,12 +158,12 @@ impl Written {
         on_conflict: OnConflict,
         words: &RecordWords,
     ) -> Option<std::result::Result<Outcome, Vec<Problem>>> {
-        if let Some(first) = self.0.get(&id) {
-            return Some(Err(vec![row.problem(field, (words.same_as_row)(*first))]));
+        if let Some(first) = self.row_of(id) {
+            return Some(Err(vec![row.problem(field, (words.same_as_row)(first))]));
         }
         match on_conflict {
             OnConflict::Skip => {
-                self.0.insert(id, row.number);
+                self.wrote(id, row.number);
                 Some(Ok(Outcome::Skipped))
             }
             OnConflict::Fail => Some(Err(vec![row.problem(field, (words.registered)(id))])),
@@ -158,9 +171,37 @@ impl Written {
         }
     }
 
+    /// The row that wrote record `id`, if one did.
+    fn row_of(&self, id: i64) -> Option<usize> {
+        let in_run = usize::try_from(id - self.first)
+            .ok()
+            .and_then(|at| self.run.get(at))
+            .copied()
+            .filter(|&row| row > 0);
+        in_run.or_else(|| self.far.get(&id).copied())
+    }
+
     /// Notes that `row` wrote record `id`.
     pub fn wrote(&mut self, id: i64, row: usize) {
-        self.0.insert(id, row);
+        if self.run.is_empty() {
+            self.first = id;
+        }
+        let last = self.first + self.run.len() as i64 - 1;
+        if (self.first..=last).contains(&id) {
+            self.run[(id - self.first) as usize] = row;
+        } else if id > last && id - last <= MAX_GAP {
+            self.run
+                .extend(std::iter::repeat_n(0, (id - last - 1) as usize));
+            self.run.push_back(row);
+        } else if id < self.first && self.first - id <= MAX_GAP {
+            for _ in id + 1..self.first {
+                self.run.push_front(0);
+            }
+            self.run.push_front(row);
+            self.first = id;
+        } else {
+            self.far.insert(id, row);
+        }
     }
 }
 
@@ -406,4 +447,38 @@ pub fn refuse_whole_file(path: &Path, reason: Text) -> Error {
         format!("{file}: {}", reason.zh),
         format!("{file}: {}", reason.en),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Written;
+
+    #[test]
+    fn written_remembers_the_row_of_every_id_near_or_far_in_any_order() {
+        let mut written = Written::default();
+        let ids = [
+            1000,
+            1001,
+            1005,
+            998,
+            5,
+            1 << 40,
+            1003,
+            999,
+            70_000,
+            1_000_000,
+        ];
+        for (row, id) in ids.iter().enumerate() {
+            assert_eq!(written.row_of(*id), None, "{id} before");
+            written.wrote(*id, row + 2);
+        }
+        for (row, id) in ids.iter().enumerate() {
+            assert_eq!(written.row_of(*id), Some(row + 2), "{id}");
+        }
+        for id in [1002, 1004, 997, 6, 0, -1, 1 << 41] {
+            assert_eq!(written.row_of(id), None, "{id} never written");
+        }
+        written.wrote(1001, 40);
+        assert_eq!(written.row_of(1001), Some(40));
+    }
 }
