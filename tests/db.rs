@@ -142,6 +142,41 @@ fn an_old_registry_is_upgraded_through_every_step_without_losing_a_row() {
         old.count("SELECT yearly_funds FROM committee WHERE id = 1"),
         2_000_000
     );
+    for registry in [&old, &fresh] {
+        assert_eq!(inserts_building_temporary_tables(registry), 0);
+    }
+}
+
+/// How many temporary tables SQLite builds to insert a volunteer: an IN
+/// list of three or more in a CHECK makes one at every insert.
+fn inserts_building_temporary_tables(r: &Registry) -> usize {
+    r.conn()
+        .prepare("EXPLAIN INSERT INTO volunteer (name, category) VALUES ('王一', 'cadre')")
+        .unwrap()
+        .query_map([], |row| row.get::<_, String>(1))
+        .unwrap()
+        .filter(|op| op.as_ref().unwrap() == "OpenEphemeral")
+        .count()
+}
+
+/// The upgrade that rebuilds the volunteer table keeps every volunteer and
+/// the highest id ever given, so that an id is never given twice.
+#[test]
+fn rebuilding_the_volunteer_table_keeps_its_rows_and_its_highest_id() {
+    let r = Registry::new();
+    for name in ["王一", "王二", "王三"] {
+        r.ok(&["volunteer", "add", name, "--category", "cadre"]);
+    }
+    // As an undo of the last addition leaves it.
+    r.conn()
+        .execute_batch("DELETE FROM volunteer WHERE id = 3; PRAGMA user_version = 7;")
+        .unwrap();
+    let before = r.text("SELECT group_concat(id || name, ',') FROM volunteer");
+    r.ok(&["volunteer", "add", "王四", "--category", "cadre"]);
+    assert!(r.count("PRAGMA user_version") >= 8);
+    assert_eq!(before.as_deref(), Some("1王一,2王二"));
+    assert_eq!(r.count("SELECT id FROM volunteer WHERE name = '王四'"), 4);
+    r.ok(&["db", "check"]);
 }
 
 #[test]

@@ -53,6 +53,10 @@ pub const UPGRADES: &[Upgrade] = &[
         version: 7,
         sql: include_str!("upgrades/0007_volunteer_insert_log.sql"),
     },
+    Upgrade {
+        version: 8,
+        sql: include_str!("upgrades/0008_volunteer_checks.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {
