@@ -1,6 +1,7 @@
 //! The change log: one entry a command that writes, and the rows it
 //! changed, recorded by the triggers of schema.sql.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, hash_map};
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -30,6 +31,46 @@ fn record_entry(conn: &Connection, command: &str, undoes: Option<i64>) -> Result
     .execute(params![at, os_user(), command, undoes])?;
     conn.prepare_cached("UPDATE change_row SET entry_id = ?1 WHERE entry_id IS NULL")?
         .execute([conn.last_insert_rowid()])?;
+    Ok(())
+}
+
+/// Logs an inserted row as the insert triggers of schema.sql log theirs,
+/// for a table whose inserts no trigger logs (the volunteer table: schema
+/// version 7 says why). The statement is made from the table's columns once
+/// a table, so a column added later is logged without a change here.
+pub fn log_insert(conn: &Connection, table: &str, rowid: i64) -> Result<()> {
+    thread_local! {
+        // Every registry a process opens is at the latest schema version.
+        static STATEMENTS: RefCell<HashMap<String, String>> = RefCell::default();
+    }
+    let logged = STATEMENTS.with(|statements| -> Result<bool> {
+        match statements.borrow().get(table) {
+            Some(sql) => {
+                conn.prepare_cached(sql)?.execute([rowid])?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    })?;
+    if logged {
+        return Ok(());
+    }
+    let columns: Vec<String> = conn
+        .prepare_cached("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+        .query_map([table], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // Table and column names come from the schema, never from user text.
+    let pairs = columns
+        .iter()
+        .map(|c| format!("'{c}', \"{c}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "INSERT INTO change_row (tbl, row_id, after)
+         SELECT '{table}', rowid, json_object({pairs}) FROM \"{table}\" WHERE rowid = ?1"
+    );
+    conn.prepare_cached(&sql)?.execute([rowid])?;
+    STATEMENTS.with(|statements| statements.borrow_mut().insert(table.to_string(), sql));
     Ok(())
 }
 
@@ -260,9 +301,8 @@ pub fn undo(conn: &Connection, entry: &Entry, command: &str) -> Result<()> {
             (None, Some(after)) => conn.prepare_cached(&revert.delete)?.execute([after])?,
             (Some(before), None) => {
                 conn.prepare_cached(&revert.insert)?.execute([before])?;
-                if let Some(log) = &revert.log_insert {
-                    conn.prepare_cached(log)?
-                        .execute([conn.last_insert_rowid()])?;
+                if !revert.insert_logged_by_trigger {
+                    log_insert(conn, &revert.table, conn.last_insert_rowid())?;
                 }
                 1
             }
@@ -278,11 +318,12 @@ pub fn undo(conn: &Connection, entry: &Entry, command: &str) -> Result<()> {
 /// The statements that put one table's rows back from their logged JSON:
 /// ?1 is the JSON to restore or remove, ?2 (update) the row as it is now.
 struct Revert {
+    table: String,
     delete: String,
     insert: String,
     update: String,
-    /// Logs a row put back, for a table whose inserts no trigger logs.
-    log_insert: Option<String>,
+    /// Whether a trigger logs a row put back; else [`log_insert`] does.
+    insert_logged_by_trigger: bool,
 }
 
 impl Revert {
@@ -316,23 +357,13 @@ impl Revert {
             .map(|(c, _)| format!("\"{c}\""))
             .collect::<Vec<_>>()
             .join(", ");
-        let insert_trigger: bool = conn
+        let insert_logged_by_trigger: bool = conn
             .prepare_cached(
                 "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?1)",
             )?
             .query_row([format!("{table}_logged_insert")], |row| row.get(0))?;
-        let log_insert = (!insert_trigger).then(|| {
-            let pairs = columns
-                .iter()
-                .map(|(c, _)| format!("'{c}', \"{c}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
-            format!(
-                "INSERT INTO change_row (tbl, row_id, after)
-                 SELECT '{table}', rowid, json_object({pairs}) FROM \"{table}\" WHERE rowid = ?1"
-            )
-        });
         Ok(Revert {
+            table: table.to_string(),
             delete: format!("DELETE FROM \"{table}\" WHERE {}", key_match("?1")),
             insert: format!(
                 "INSERT INTO \"{table}\" ({list}) VALUES ({})",
@@ -343,7 +374,7 @@ impl Revert {
                 extract("?1"),
                 key_match("?2")
             ),
-            log_insert,
+            insert_logged_by_trigger,
         })
     }
 }

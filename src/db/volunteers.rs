@@ -411,16 +411,16 @@ pub fn matching(
         // name-and-birth index holds them all (a month sorts before its
         // days); a GLOB pattern would be re-planned at every row.
         let month = format!("{:04}-{:02}", birth.year, birth.month);
-        let (from, to) = match birth.day {
-            Some(_) => (month.clone(), birth.to_string()),
-            None => (month.clone(), format!("{month}-99")),
+        let to = match birth.day {
+            Some(_) => birth.to_string(),
+            None => format!("{month}-99"),
         };
         let found: Vec<(i64, String)> = conn
             .prepare_cached(
                 "SELECT id, birth_date FROM volunteer WHERE name = ?1 AND birth_date BETWEEN ?2 AND ?3
                    AND (id_card IS NULL OR ?4 IS NULL OR id_card = ?4)",
             )?
-            .query_map(params![who.name, from, to, who.id_card], |row| {
+            .query_map(params![who.name, month, to, who.id_card], |row| {
                 Ok((row.get(0)?, row.get(1)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -481,12 +481,6 @@ pub fn same_record(conn: &Connection, v: &VolunteerValues) -> Result<Option<i64>
         .optional()?)
 }
 
-/// Logs a new volunteer in the change log as the other tables' insert
-/// triggers log theirs (schema version 7 says why this one is not a trigger).
-const LOG_INSERT: &str = "INSERT INTO change_row (tbl, row_id, after)
-    SELECT 'volunteer', rowid, json_object('id', id, 'name', name, 'gender', gender, 'birth_date', birth_date, 'id_card', id_card, 'phone', phone, 'landline', landline, 'category', category, 'former_post', former_post, 'retired_rank', retired_rank, 'political_status', political_status, 'specialties', specialties, 'unit_id', unit_id, 'joined_on', joined_on, 'status', status, 'status_on', status_on, 'is_model', is_model, 'note', note)
-    FROM volunteer WHERE rowid = ?1";
-
 pub fn insert(conn: &Connection, v: &VolunteerValues) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO volunteer (name, gender, birth_date, id_card, phone, landline, category, former_post,
@@ -513,7 +507,8 @@ pub fn insert(conn: &Connection, v: &VolunteerValues) -> Result<i64> {
         v.note
     ])?;
     let id = conn.last_insert_rowid();
-    conn.prepare_cached(LOG_INSERT)?.execute([id])?;
+    // No trigger logs a new volunteer (schema version 7 says why).
+    super::changes::log_insert(conn, "volunteer", id)?;
     Ok(id)
 }
 
