@@ -421,16 +421,30 @@ pub struct Totals {
     pub students: i64,
 }
 
+impl std::ops::Add for Totals {
+    type Output = Totals;
+
+    fn add(self, other: Totals) -> Totals {
+        Totals {
+            activities: self.activities + other.activities,
+            youth: self.youth + other.youth,
+            volunteers: self.volunteers + other.volunteers,
+            funds: self.funds + other.funds,
+            students: self.students + other.students,
+        }
+    }
+}
+
 /// Adds up activities; a figure not reported counts as none.
 pub fn totals(activities: &[Activity]) -> Totals {
     activities.iter().fold(Totals::default(), |t, a| {
         let v = &a.values;
-        Totals {
-            activities: t.activities + 1,
-            youth: t.youth + v.youth.unwrap_or(0),
-            volunteers: t.volunteers + v.volunteers.unwrap_or(0),
-            funds: t.funds + v.funds.unwrap_or(0),
-            students: t.students + v.students.unwrap_or(0),
+        t + Totals {
+            activities: 1,
+            youth: v.youth.unwrap_or(0),
+            volunteers: v.volunteers.unwrap_or(0),
+            funds: v.funds.unwrap_or(0),
+            students: v.students.unwrap_or(0),
         }
     })
 }

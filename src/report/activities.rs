@@ -82,13 +82,7 @@ pub fn activities_table(conn: &Connection, period: Period, by: By) -> Result<Tab
             funds: row.get(6)?,
             students: row.get(7)?,
         };
-        all = Totals {
-            activities: all.activities + group.activities,
-            youth: all.youth + group.youth,
-            volunteers: all.volunteers + group.volunteers,
-            funds: all.funds + group.funds,
-            students: all.students + group.students,
-        };
+        all = all + group;
         table.push(figures(name, group));
     }
     let total = Value::Coded(Coded {
