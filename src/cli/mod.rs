@@ -190,7 +190,8 @@ impl Context {
     }
 
     fn table(&self, table: &Table) -> anyhow::Result<()> {
-        let mut out = io::stdout().lock();
+        // Buffered whole: stdout alone writes at every line end.
+        let mut out = io::BufWriter::new(io::stdout().lock());
         output::write_table(&mut out, table, self.format, self.lang)?;
         Ok(out.flush()?)
     }
@@ -204,7 +205,7 @@ impl Context {
     }
 
     fn record(&self, record: &Record) -> anyhow::Result<()> {
-        let mut out = io::stdout().lock();
+        let mut out = io::BufWriter::new(io::stdout().lock());
         output::write_record(&mut out, record, self.format, self.lang)?;
         Ok(out.flush()?)
     }

@@ -27,7 +27,7 @@ pub fn write_csv(
     let rows = table.rows.iter().map(|row| {
         row.iter()
             .map(|value| {
-                let shown = value.display(lang);
+                let shown = value.display(lang).into_owned();
                 match value {
                     Value::Text(_) | Value::List(_) => neutralise(shown),
                     _ => shown,
@@ -104,10 +104,11 @@ fn io_error(e: ::csv::Error) -> io::Error {
 /// header is row 1, as a spreadsheet shows it) and column.
 pub fn gbk_problem(table: &Table, lang: Lang) -> Option<crate::output::Text> {
     let header = table.columns.iter().map(|c| c.get(lang).to_string());
-    let rows = table
-        .rows
-        .iter()
-        .map(|row| row.iter().map(|v| v.display(lang)).collect::<Vec<_>>());
+    let rows = table.rows.iter().map(|row| {
+        row.iter()
+            .map(|v| v.display(lang).into_owned())
+            .collect::<Vec<_>>()
+    });
     for (index, row) in std::iter::once(header.collect::<Vec<_>>())
         .chain(rows)
         .enumerate()

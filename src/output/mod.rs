@@ -8,6 +8,7 @@ pub mod labels;
 mod render;
 mod text;
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 pub use self::csv::{CsvEncoding, gbk_problem, write_csv, write_csv_rows};
@@ -97,36 +98,38 @@ impl Value {
     }
 
     /// The cell as a person reads it, in a table or a CSV file.
-    pub fn display(&self, lang: Lang) -> String {
+    pub fn display(&self, lang: Lang) -> Cow<'_, str> {
         match self {
-            Value::Null => String::new(),
-            Value::Text(s) => s.clone(),
-            Value::Int(n) => n.to_string(),
-            Value::Rate(None) => "-".to_string(),
-            Value::Rate(Some(r)) => format!("{:.1}%", r * 100.0),
-            Value::Money(fen) => format_yuan(*fen),
-            Value::Bool(b) => match (lang, b) {
+            Value::Null => Cow::Borrowed(""),
+            Value::Text(s) => Cow::Borrowed(s),
+            Value::Int(n) => Cow::Owned(n.to_string()),
+            Value::Rate(None) => Cow::Borrowed("-"),
+            Value::Rate(Some(r)) => Cow::Owned(format!("{:.1}%", r * 100.0)),
+            Value::Money(fen) => Cow::Owned(format_yuan(*fen)),
+            Value::Bool(b) => Cow::Borrowed(match (lang, b) {
                 (Lang::Zh, true) => "是",
                 (Lang::Zh, false) => "否",
                 (Lang::En, true) => "yes",
                 (Lang::En, false) => "no",
-            }
-            .to_string(),
-            Value::Date(d) => d.to_string(),
-            Value::Coded(c) => match lang {
-                Lang::Zh => c.zh.clone(),
-                Lang::En => c.en.clone(),
-            },
-            Value::CodedList(items) => join(
-                items.iter().map(|c| Value::Coded(c.clone()).display(lang)),
-                lang,
-            ),
-            Value::List(items) => join(items.iter().cloned(), lang),
+            }),
+            Value::Date(d) => Cow::Owned(d.to_string()),
+            Value::Coded(c) => Cow::Borrowed(c.label(lang)),
+            Value::CodedList(items) => Cow::Owned(join(items.iter().map(|c| c.label(lang)), lang)),
+            Value::List(items) => Cow::Owned(join(items.iter().map(String::as_str), lang)),
         }
     }
 }
 
-fn join(items: impl Iterator<Item = String>, lang: Lang) -> String {
+impl Coded {
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>, lang: Lang) -> String {
     items.collect::<Vec<_>>().join(match lang {
         Lang::Zh => "、",
         Lang::En => ", ",

@@ -1,11 +1,12 @@
 //! Dispatch of tables and records to the three formats, and the terminal table itself.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use comfy_table::presets::ASCII_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement};
-
-use super::{CsvEncoding, Format, Lang, Record, Table, Value, record_json, table_json, write_csv};
+use super::{
+    CsvEncoding, Format, Lang, Record, Table, Value, display_width, record_json, table_json,
+    write_csv,
+};
 
 pub fn write_table(
     out: &mut dyn Write,
@@ -18,7 +19,7 @@ pub fn write_table(
             if table.rows.is_empty() {
                 writeln!(out, "{}", empty_note(lang))
             } else {
-                writeln!(out, "{}", terminal_table(table, lang, Layout::List))
+                write_terminal_table(out, table, lang, Layout::List)
             }
         }
         Format::Csv => write_csv(out, table, lang, CsvEncoding::Utf8),
@@ -38,7 +39,7 @@ pub fn write_record(
             for (label, value) in &record.fields {
                 fields.push(vec![Value::text(label.get(lang)), value.clone()]);
             }
-            writeln!(out, "{}", terminal_table(&fields, lang, Layout::Fields))?;
+            write_terminal_table(out, &fields, lang, Layout::Fields)?;
             for (title, section) in &record.sections {
                 let colon = if lang == Lang::Zh { "：" } else { ":" };
                 writeln!(out, "\n{}{colon}", title.get(lang))?;
@@ -82,28 +83,168 @@ enum Layout {
 }
 
 /// ASCII borders, no wrapping (the output must not depend on the terminal's
-/// width). comfy-table measures display width, so Chinese text lines up.
-fn terminal_table(table: &Table, lang: Lang, layout: Layout) -> String {
-    let mut out = comfy_table::Table::new();
-    out.load_style(ASCII_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled);
-    if layout == Layout::List {
-        out.set_header(table.columns.iter().map(|c| c.get(lang)));
-    }
-    for row in &table.rows {
-        out.add_row(row.iter().map(|v| v.display(lang)));
-    }
-    if layout == Layout::Fields {
-        return out.to_string();
-    }
-    for (index, column) in out.column_iter_mut().enumerate() {
-        let numeric = table
-            .rows
+/// width); columns are as wide as their widest line by display width, so
+/// Chinese text lines up. Drawn here, not by a table crate: a province's
+/// list has tens of thousands of cells, and a crate's cell objects cost
+/// more than the rest of the command. Cells are shown twice, to measure and
+/// to draw, rather than kept: most borrow their text, and the rest are
+/// short.
+fn write_terminal_table(
+    out: &mut dyn Write,
+    table: &Table,
+    lang: Lang,
+    layout: Layout,
+) -> io::Result<()> {
+    let header: Option<Vec<Value>> = (layout == Layout::List).then(|| {
+        table
+            .columns
             .iter()
-            .any(|row| matches!(row[index], Value::Int(_) | Value::Rate(_) | Value::Money(_)));
-        if numeric {
-            column.set_cell_alignment(CellAlignment::Right);
+            .map(|c| Value::text(c.get(lang)))
+            .collect()
+    });
+    let mut widths = vec![1; table.columns.len()];
+    for row in header.iter().chain(&table.rows) {
+        for (width, value) in widths.iter_mut().zip(row) {
+            for line in value.display(lang).split('\n') {
+                *width = (*width).max(display_width(line));
+            }
         }
     }
-    out.to_string()
+    let right_aligned: Vec<bool> = (0..widths.len())
+        .map(|index| {
+            layout == Layout::List
+                && table.rows.iter().any(|row| {
+                    matches!(row[index], Value::Int(_) | Value::Rate(_) | Value::Money(_))
+                })
+        })
+        .collect();
+    let mut border = String::from("+");
+    for width in &widths {
+        border.extend(std::iter::repeat_n('-', width + 2));
+        border.push('+');
+    }
+    border.push('\n');
+    out.write_all(border.as_bytes())?;
+    let mut drawing = RowDrawing {
+        widths: &widths,
+        right_aligned: &right_aligned,
+        line: String::new(),
+    };
+    if let Some(header) = &header {
+        drawing.write(out, header, lang)?;
+        let inner: usize = widths.iter().map(|w| w + 3).sum::<usize>() - 1;
+        let mut line = String::from("+");
+        line.extend(std::iter::repeat_n('=', inner));
+        line.push_str("+\n");
+        out.write_all(line.as_bytes())?;
+    }
+    for row in &table.rows {
+        drawing.write(out, row, lang)?;
+    }
+    out.write_all(border.as_bytes())
+}
+
+/// Draws rows into a line buffer kept from row to row.
+struct RowDrawing<'a> {
+    widths: &'a [usize],
+    right_aligned: &'a [bool],
+    line: String,
+}
+
+impl RowDrawing<'_> {
+    /// One row, as many lines high as its tallest cell.
+    fn write(&mut self, out: &mut dyn Write, row: &[Value], lang: Lang) -> io::Result<()> {
+        let shown: Vec<Cow<'_, str>> = row.iter().map(|v| v.display(lang)).collect();
+        let height = shown
+            .iter()
+            .map(|c| c.bytes().filter(|&b| b == b'\n').count() + 1)
+            .max()
+            .unwrap_or(1);
+        let mut parts: Vec<std::str::Split<'_, char>> =
+            shown.iter().map(|cell| cell.split('\n')).collect();
+        for _ in 0..height {
+            let line = &mut self.line;
+            line.clear();
+            line.push('|');
+            for ((part, width), right) in parts.iter_mut().zip(self.widths).zip(self.right_aligned)
+            {
+                let text = part.next().unwrap_or("");
+                let pad = width - display_width(text);
+                let (left, right) = if *right { (pad, 0) } else { (0, pad) };
+                push_spaces(line, left + 1);
+                line.push_str(text);
+                push_spaces(line, right + 1);
+                line.push('|');
+            }
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+fn push_spaces(line: &mut String, count: usize) {
+    const SPACES: &str = "                                ";
+    let mut left = count;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        line.push_str(&SPACES[..n]);
+        left -= n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::labels;
+
+    fn drawn(table: &Table, format: Format, lang: Lang) -> String {
+        let mut out = Vec::new();
+        write_table(&mut out, table, format, lang).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The look the tables had when comfy-table drew them (ASCII_FULL_CONDENSED):
+    /// numbers to the right, the header too; a Chinese character two columns
+    /// wide; a cell of two lines makes its row two lines high.
+    #[test]
+    fn draws_the_terminal_table() {
+        let mut table = Table::new(vec![labels::ID, labels::UNIT_NAME, labels::NOTE]);
+        table.push(vec![Value::Int(7), Value::text("市教育局"), Value::Null]);
+        table.push(vec![
+            Value::Int(12345),
+            Value::text("Jixi"),
+            Value::text("第一行\nsecond line"),
+        ]);
+        let expected = "\
++-------+----------+-------------+
+|  编号 | 单位名称 | 备注        |
++================================+
+|     7 | 市教育局 |             |
+| 12345 | Jixi     | 第一行      |
+|       |          | second line |
++-------+----------+-------------+
+";
+        assert_eq!(drawn(&table, Format::Table, Lang::Zh), expected);
+    }
+
+    #[test]
+    fn draws_a_record_without_header_or_alignment() {
+        let record = Record {
+            fields: vec![
+                (labels::ID, Value::Int(3)),
+                (labels::UNIT_NAME, Value::text("市委")),
+            ],
+            sections: Vec::new(),
+        };
+        let mut out = Vec::new();
+        write_record(&mut out, &record, Format::Table, Lang::En).unwrap();
+        let expected = "\
++------+------+
+| ID   | 3    |
+| Unit | 市委 |
++------+------+
+";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
 }

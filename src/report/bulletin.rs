@@ -418,7 +418,7 @@ fn as_of_phrase(period: Period) -> String {
 }
 
 fn rate(rate: Option<f64>) -> String {
-    Value::Rate(rate).display(Lang::Zh)
+    Value::Rate(rate).display(Lang::Zh).into_owned()
 }
 
 /// The statistics section in Chinese, ready to paste: the masthead, one
