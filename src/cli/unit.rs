@@ -343,10 +343,10 @@ fn list(context: &Context, args: ListArgs) -> anyhow::Result<()> {
         });
         let mut row = vec![
             Value::Int(unit.id),
-            Value::text(&unit.name),
-            Value::List(unit.aliases.clone()),
-            Value::Coded(unit.kind.coded()),
-            Value::opt_text(unit.parent.as_ref().map(|p| p.name.clone())),
+            Value::Text(unit.name),
+            Value::List(unit.aliases),
+            Value::Coded(unit.kind.into_coded()),
+            Value::opt_text(unit.parent.map(|p| p.name)),
             Value::opt_int(unit.staff),
             Value::opt_int(unit.young_staff),
             Value::opt_text(phone),

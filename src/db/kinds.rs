@@ -15,10 +15,14 @@ pub struct Kind {
 
 impl Kind {
     pub fn coded(&self) -> Coded {
+        self.clone().into_coded()
+    }
+
+    pub fn into_coded(self) -> Coded {
         Coded {
-            code: self.code.clone(),
-            zh: self.zh.clone(),
-            en: self.en.clone(),
+            code: self.code,
+            zh: self.zh,
+            en: self.en,
         }
     }
 

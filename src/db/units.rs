@@ -677,35 +677,23 @@ pub fn draft_of(unit: &Unit) -> UnitDraft {
 const SELECT_UNIT: &str = "
     SELECT u.id, u.name, k.id AS kind_id, k.code, k.name_zh, k.name_en,
            u.parent_id, p.name AS parent_name, u.credit_code, u.staff, u.young_staff,
-           u.contact, u.phone, u.note, u.status, u.merged_into, m.name AS merged_name, u.merged_on,
-           (SELECT group_concat(a.alias, char(10) ORDER BY a.alias) FROM unit_alias a
-             WHERE a.unit_id = u.id) AS aliases,
-           c.id AS committee_id, c.status AS committee_status, c.established_on
+           u.contact, u.phone, u.note, u.status, u.merged_into, m.name AS merged_name, u.merged_on
     FROM unit u
     JOIN kind k ON k.id = u.kind_id
     LEFT JOIN unit p ON p.id = u.parent_id
-    LEFT JOIN unit m ON m.id = u.merged_into
-    LEFT JOIN committee c ON c.id = (
-        SELECT cu.committee_id FROM committee_unit cu JOIN committee c2 ON c2.id = cu.committee_id
-        WHERE cu.unit_id = u.id
-        ORDER BY cu.until IS NULL DESC, c2.status = 'active' DESC, c2.status = 'planned' DESC,
-                 c2.established_on DESC, c2.id DESC
-        LIMIT 1)";
+    LEFT JOIN unit m ON m.id = u.merged_into";
 
 /// A row of [`SELECT_UNIT`], read by position: a lookup by column name
-/// compares names, and a province lists thousands of units.
+/// compares names, and a province lists thousands of units. Its aliases and
+/// committee are filled in by [`complete`].
 fn unit_from_row(row: &Row) -> rusqlite::Result<Unit> {
-    let aliases: Option<String> = row.get(18)?;
     let reference =
         |id: Option<i64>, name: Option<String>| id.zip(name).map(|(id, name)| UnitRef { id, name });
     let status: String = row.get(14)?;
-    let committee_status: Option<String> = row.get(20)?;
     Ok(Unit {
         id: row.get(0)?,
         name: row.get(1)?,
-        aliases: aliases
-            .map(|a| a.split('\n').map(str::to_string).collect())
-            .unwrap_or_default(),
+        aliases: Vec::new(),
         kind: Kind {
             id: row.get(2)?,
             code: row.get(3)?,
@@ -722,22 +710,77 @@ fn unit_from_row(row: &Row) -> rusqlite::Result<Unit> {
         status: UnitStatus::from_code(&status).unwrap_or(UnitStatus::Active),
         merged_into: reference(row.get(15)?, row.get(16)?),
         merged_on: row.get(17)?,
-        committee: match (row.get::<_, Option<i64>>(19)?, committee_status) {
-            (Some(id), Some(status)) => Some(CommitteeLink {
-                id,
-                status: CommitteeStatus::from_code(&status).unwrap_or(CommitteeStatus::Active),
-                established_on: row.get(21)?,
-            }),
-            _ => None,
-        },
+        committee: None,
     })
+}
+
+/// Fills in the aliases and the committee of units read by [`SELECT_UNIT`]
+/// (`units` in ascending id order): one read of each table for all of them,
+/// not two queries a unit. `only` narrows the reads to one unit.
+fn complete(conn: &Connection, units: &mut [Unit], only: Option<i64>) -> Result<()> {
+    let position = |id: i64| units.binary_search_by_key(&id, |u| u.id).ok();
+    // Two texts rather than `?1 IS NULL OR …`, which keeps SQLite off the index.
+    let (alias_filter, cover_filter) = match only {
+        Some(_) => ("WHERE unit_id = ?1", "WHERE cu.unit_id = ?1"),
+        None => ("", ""),
+    };
+    let mut aliases = conn.prepare_cached(&format!(
+        "SELECT unit_id, alias FROM unit_alias {alias_filter} ORDER BY unit_id, alias"
+    ))?;
+    let mut rows = aliases.query(rusqlite::params_from_iter(only))?;
+    let mut found: Vec<(usize, String)> = Vec::new();
+    while let Some(row) = rows.next()? {
+        if let Some(index) = position(row.get(0)?) {
+            found.push((index, row.get(1)?));
+        }
+    }
+    // A unit's committee: the one covering it now (active before planned),
+    // else the one that covered it last. `+cu.unit_id` sorts all rows at
+    // once: walking the unit index, SQLite sorted each unit's rows apart.
+    let mut committees = conn.prepare_cached(&format!(
+        "SELECT cu.unit_id, c.id, c.status, c.established_on
+         FROM committee_unit cu JOIN committee c ON c.id = cu.committee_id {cover_filter}
+         ORDER BY +cu.unit_id, cu.until IS NULL DESC, c.status = 'active' DESC,
+                  c.status = 'planned' DESC, c.established_on DESC, c.id DESC"
+    ))?;
+    let mut rows = committees.query(rusqlite::params_from_iter(only))?;
+    let mut links: Vec<(usize, CommitteeLink)> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let Some(index) = position(row.get(0)?) else {
+            continue;
+        };
+        if links.last().is_some_and(|(last, _)| *last == index) {
+            continue;
+        }
+        let status: String = row.get(2)?;
+        links.push((
+            index,
+            CommitteeLink {
+                id: row.get(1)?,
+                status: CommitteeStatus::from_code(&status).unwrap_or(CommitteeStatus::Active),
+                established_on: row.get(3)?,
+            },
+        ));
+    }
+    for (index, alias) in found {
+        units[index].aliases.push(alias);
+    }
+    for (index, link) in links {
+        units[index].committee = Some(link);
+    }
+    Ok(())
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Unit> {
     let sql = format!("{SELECT_UNIT} WHERE u.id = ?1");
-    conn.query_row(&sql, [id], unit_from_row)
+    let unit = conn
+        .query_row(&sql, [id], unit_from_row)
         .optional()?
-        .ok_or_else(|| refuse!("没有编号为 {id} 的单位", "there is no unit with id {id}"))
+        .ok_or_else(|| refuse!("没有编号为 {id} 的单位", "there is no unit with id {id}"))?;
+    let mut units = [unit];
+    complete(conn, &mut units, Some(id))?;
+    let [unit] = units;
+    Ok(unit)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -774,9 +817,10 @@ pub fn list(conn: &Connection, filter: &UnitFilter) -> Result<Vec<Unit>> {
     }
     let sql = format!("{SELECT_UNIT} {} ORDER BY u.id", conditions.where_clause());
     let mut stmt = conn.prepare_cached(&sql)?;
-    let units = stmt
+    let mut units: Vec<Unit> = stmt
         .query_map(conditions.values(), unit_from_row)?
         .collect::<rusqlite::Result<_>>()?;
+    complete(conn, &mut units, None)?;
     Ok(units)
 }
 

@@ -51,20 +51,26 @@ pub fn parse_phone(s: &str) -> Result<String, Text> {
 /// Hides the middle of a number for lists and exports: `138****0001`,
 /// `0467-***5678`.
 pub fn mask_phone(number: &str) -> String {
-    let chars: Vec<char> = number.chars().collect();
+    let count = number.chars().count();
     let (head, tail) = match number.find('-') {
         Some(dash) => (number[..=dash].chars().count(), 4),
-        None if chars.len() == 11 => (3, 4),
+        None if count == 11 => (3, 4),
         None => (0, 4),
     };
-    if chars.len() <= head + tail {
-        return "*".repeat(chars.len());
+    if count <= head + tail {
+        return "*".repeat(count);
     }
-    let hidden = chars.len() - head - tail;
-    let mut masked: String = chars[..head].iter().collect();
-    masked.push_str(&"*".repeat(hidden));
-    masked.extend(&chars[chars.len() - tail..]);
-    masked
+    number
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i < head || i >= count - tail {
+                c
+            } else {
+                '*'
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
