@@ -326,33 +326,35 @@ const SELECT_ACTIVITY: &str = "
            a.youth, a.volunteers, a.funds, a.students, a.location, a.summary
     FROM activity a JOIN unit u ON u.id = a.unit_id JOIN kind k ON k.id = a.kind_id";
 
+/// A row of [`SELECT_ACTIVITY`], read by position: a lookup by column name
+/// compares names, and a month of a province has tens of thousands of rows.
 fn activity_from_row(row: &Row) -> rusqlite::Result<Activity> {
-    let unit_id: i64 = row.get("unit_id")?;
-    let kind_id: i64 = row.get("kind_id")?;
+    let unit_id: i64 = row.get(1)?;
+    let kind_id: i64 = row.get(5)?;
     Ok(Activity {
-        id: row.get("id")?,
+        id: row.get(0)?,
         values: ActivityValues {
             unit_id,
-            held_on: row.get("held_on")?,
-            until: row.get("until")?,
+            held_on: row.get(3)?,
+            until: row.get(4)?,
             kind_id,
-            title: row.get("title")?,
-            youth: row.get("youth")?,
-            volunteers: row.get("volunteers")?,
-            funds: row.get("funds")?,
-            students: row.get("students")?,
-            location: row.get("location")?,
-            summary: row.get("summary")?,
+            title: row.get(9)?,
+            youth: row.get(10)?,
+            volunteers: row.get(11)?,
+            funds: row.get(12)?,
+            students: row.get(13)?,
+            location: row.get(14)?,
+            summary: row.get(15)?,
         },
         unit: UnitRef {
             id: unit_id,
-            name: row.get("unit_name")?,
+            name: row.get(2)?,
         },
         kind: Kind {
             id: kind_id,
-            code: row.get("kind_code")?,
-            zh: row.get("kind_zh")?,
-            en: row.get("kind_en")?,
+            code: row.get(6)?,
+            zh: row.get(7)?,
+            en: row.get(8)?,
         },
     })
 }
