@@ -3231,6 +3231,49 @@ fn a_unit_merged_down_several_rows_belongs_to_each_of_them() {
     assert_eq!(rows, [expected.clone(), expected.clone(), expected]);
 }
 
+/// A merge holds across a blank row inside it (a sheet is read row by row,
+/// the blank row is not in the file), and a merge with an empty top cell
+/// gives nothing: those rows take the unit option.
+#[test]
+fn a_merge_holds_across_a_blank_row_and_an_empty_merge_gives_nothing() {
+    let reg = jixi();
+    let path = reg.dir.path().join("按单位合并.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["姓名", "出生年月", "五老类别", "所在单位"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let people = [
+        (1, "赵一"),
+        (2, "赵二"),
+        (4, "赵四"),
+        (5, "钱五"),
+        (6, "钱六"),
+    ];
+    for (row, name) in people {
+        sheet.write_string(row, 0, name).unwrap();
+        sheet.write_string(row, 1, "1950-03").unwrap();
+        sheet.write_string(row, 2, "老干部").unwrap();
+    }
+    // Rows 2–5 as Excel shows them (row 4 blank), then 6–7 under an empty merge.
+    sheet
+        .merge_range(1, 3, 4, 3, "市司法局", &Format::new())
+        .unwrap();
+    sheet.merge_range(5, 3, 6, 3, "", &Format::new()).unwrap();
+    book.save(&path).unwrap();
+    reg.ok(&["volunteer", "import", arg(&path), "--unit", "教育局"]);
+    let unit = |name| stored(&reg, name).unit;
+    assert_eq!(unit("赵一").as_deref(), Some("鸡西市司法局"));
+    assert_eq!(unit("赵二").as_deref(), Some("鸡西市司法局"));
+    assert_eq!(unit("赵四").as_deref(), Some("鸡西市司法局"));
+    assert_eq!(unit("钱五").as_deref(), Some("鸡西市教育局"));
+    assert_eq!(unit("钱六").as_deref(), Some("鸡西市教育局"));
+    assert_eq!(volunteers(&reg), 5);
+}
+
 #[test]
 fn an_unclosed_quote_is_refused_naming_its_row() {
     let reg = jixi();

@@ -1,14 +1,15 @@
 //! Turning a file into rows of text cells, each with the row number Excel
-//! shows. Delimited text is read as a stream; a workbook sheet whole (the
-//! format needs it).
+//! shows. Delimited text and .xlsx sheets are read as a stream; the older
+//! workbook formats a sheet whole (calamine reads them no other way).
 
 use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::mpsc;
 
-use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto};
+use calamine::{Data, Dimensions, Range, Reader, Sheets, Xlsx, XlsxError, open_workbook_auto};
 
 use super::decode::{TextEncoding, Undecodable, decoding, detect};
 use super::refuse_whole_file;
@@ -388,75 +389,220 @@ fn workbook_rows(path: &Path, sheet: Option<&str>) -> Result<Rows> {
             },
         },
     };
-    let range = match workbook.worksheet_range_at(index) {
-        Some(Ok(range)) => range,
-        Some(Err(e)) => return Err(not_a_workbook(&e)),
-        None => {
-            return Err(refuse_whole_file(
-                path,
-                crate::text!("工作簿中没有工作表", "the workbook has no sheet"),
-            ));
-        }
-    };
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    let first_column = range.start().map_or(0, |(_, column)| column as usize);
-    let total = range.height() as u64;
-    let read = Rc::new(Cell::new(0));
-    let counter = Rc::clone(&read);
-    let mut rows: Vec<SheetRow> = range
-        .rows()
-        .enumerate()
-        .map(|(offset, cells)| {
-            let mut texts = vec![String::new(); first_column];
-            texts.extend(cells.iter().map(cell_text));
-            SheetRow {
-                number: first_row + offset + 1,
-                cells: texts,
-            }
-        })
-        .collect();
     let merged = match &mut workbook {
         Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_id(index).ok(),
         Sheets::Xls(xls) => xls.merge_cells_by_sheet_id(index).ok(),
         _ => None,
     };
-    fill_merged(&mut rows, first_row, &merged.unwrap_or_default());
+    let merged = MergedCells::new(merged.unwrap_or_default());
+    let read = Rc::new(Cell::new(0));
+    let counter = Rc::clone(&read);
+    let (rows, total): (Box<dyn Iterator<Item = Result<SheetRow>>>, u64) = match workbook {
+        Sheets::Xlsx(xlsx) => {
+            let name = names[index].clone();
+            let (rows, total) = streamed_sheet(path, xlsx, name, merged)?;
+            (Box::new(rows), total)
+        }
+        mut other => {
+            let range = match other.worksheet_range_at(index) {
+                Some(Ok(range)) => range,
+                Some(Err(e)) => return Err(not_a_workbook(&e)),
+                None => {
+                    return Err(refuse_whole_file(
+                        path,
+                        crate::text!("工作簿中没有工作表", "the workbook has no sheet"),
+                    ));
+                }
+            };
+            let total = range.height() as u64;
+            (Box::new(whole_sheet(range, merged).map(Ok)), total)
+        }
+    };
     Ok(Rows {
         name: path.to_path_buf(),
-        rows: Box::new(rows.into_iter().map(move |row| {
-            counter.set(counter.get() + 1);
-            Ok(row)
-        })),
+        rows: Box::new(rows.inspect(move |_| counter.set(counter.get() + 1))),
         read,
         total,
     })
 }
 
+/// The rows of a sheet read whole (.xls, .xlsb, .ods), turned into text one
+/// at a time as they are asked for.
+fn whole_sheet(range: Range<Data>, mut merged: MergedCells) -> impl Iterator<Item = SheetRow> {
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
+    let first_column = range.start().map_or(0, |(_, column)| column as usize);
+    (0..range.height()).map(move |offset| {
+        let mut cells = vec![String::new(); first_column];
+        if let Some(row) = range.rows().nth(offset) {
+            cells.extend(row.iter().map(cell_text));
+        }
+        let mut row = SheetRow {
+            number: first_row + offset + 1,
+            cells,
+        };
+        merged.fill(&mut row);
+        row
+    })
+}
+
+/// How many rows of an .xlsx sheet wait, read ahead, for the import.
+const ROWS_READ_AHEAD: usize = 256;
+
+/// An .xlsx sheet read cell by cell, on a thread of its own: memory holds
+/// the rows read ahead, not the sheet (a province's roster is hundreds of
+/// thousands of rows), and the XML is parsed while rows are checked. A row
+/// no cell of which is in the file (a blank row) is not sent.
+fn streamed_sheet(
+    path: &Path,
+    mut xlsx: Xlsx<BufReader<File>>,
+    name: String,
+    mut merged: MergedCells,
+) -> Result<(StreamedRows, u64)> {
+    let failed = |path: &Path, e: XlsxError| {
+        let reason = e.to_string();
+        refuse_whole_file(
+            path,
+            crate::text!(
+                "不是可读取的电子表格（{reason}）：请确认文件完整，或另存为 .xlsx 后再导入",
+                "not a readable spreadsheet ({reason}): check the file, or save it as .xlsx and import again"
+            ),
+        )
+    };
+    let dimensions = xlsx
+        .worksheet_cells_reader(&name)
+        .map_err(|e| failed(path, e))?
+        .dimensions();
+    let total = u64::from(dimensions.end.0.saturating_sub(dimensions.start.0)) + 1;
+    let (sender, receiver) = mpsc::sync_channel(ROWS_READ_AHEAD);
+    let file = path.to_path_buf();
+    let worker = std::thread::spawn(move || {
+        let mut cells = match xlsx.worksheet_cells_reader(&name) {
+            Ok(cells) => cells,
+            Err(e) => {
+                let _ = sender.send(Err(failed(&file, e)));
+                return;
+            }
+        };
+        let mut row: Option<SheetRow> = None;
+        loop {
+            let cell = match cells.next_cell() {
+                Ok(Some(cell)) => cell,
+                Ok(None) => break,
+                Err(e) => {
+                    let _ = sender.send(Err(failed(&file, e)));
+                    return;
+                }
+            };
+            let (r, c) = cell.get_position();
+            let number = r as usize + 1;
+            if let Some(mut done) = row.take_if(|row| row.number != number) {
+                merged.fill(&mut done);
+                if sender.send(Ok(done)).is_err() {
+                    return; // the import stopped reading
+                }
+            }
+            let row = row.get_or_insert_with(|| SheetRow {
+                number,
+                cells: Vec::new(),
+            });
+            let column = c as usize;
+            if row.cells.len() <= column {
+                row.cells.resize(column + 1, String::new());
+            }
+            row.cells[column] = cell_text(&Data::from(cell.get_value().clone()));
+        }
+        if let Some(mut done) = row {
+            merged.fill(&mut done);
+            let _ = sender.send(Ok(done));
+        }
+    });
+    let rows = StreamedRows {
+        path: path.to_path_buf(),
+        receiver,
+        worker: Some(worker),
+    };
+    Ok((rows, total))
+}
+
+/// The rows a reading thread sends. Its end is checked: a thread that
+/// stopped without finishing the sheet is an error, never a shorter sheet.
+struct StreamedRows {
+    path: PathBuf,
+    receiver: mpsc::Receiver<Result<SheetRow>>,
+    worker: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Iterator for StreamedRows {
+    type Item = Result<SheetRow>;
+
+    fn next(&mut self) -> Option<Result<SheetRow>> {
+        if let Ok(row) = self.receiver.recv() {
+            return Some(row);
+        }
+        let finished = self.worker.take()?.join();
+        finished.err().map(|_| {
+            Err(refuse_whole_file(
+                &self.path,
+                crate::text!(
+                    "读取电子表格时出错，未能读完：请另存为 .xlsx 后再导入",
+                    "reading the spreadsheet failed before its end: save it as .xlsx again and import it"
+                ),
+            ))
+        })
+    }
+}
+
 /// A merged cell holds its value in its top-left cell only; every cell it
 /// covers gets the value, as the clerk sees it: a unit merged down over
-/// several rows belongs to each of them.
-fn fill_merged(rows: &mut [SheetRow], first_row: usize, merged: &[Dimensions]) {
-    for region in merged {
-        let (top, left) = (region.start.0 as usize, region.start.1 as usize);
-        let (bottom, right) = (region.end.0 as usize, region.end.1 as usize);
-        let value = rows
-            .get(top.wrapping_sub(first_row))
-            .and_then(|row| row.cells.get(left))
-            .cloned()
-            .unwrap_or_default();
-        if value.is_empty() {
-            continue;
+/// several rows belongs to each of them. Rows pass in order, so a region's
+/// top row passes before the rows under it.
+struct MergedCells {
+    /// Regions by top row, the ones not yet reached.
+    waiting: std::collections::VecDeque<Dimensions>,
+    /// Regions reached and not yet passed, with their value.
+    open: Vec<(Dimensions, String)>,
+}
+
+impl MergedCells {
+    fn new(mut regions: Vec<Dimensions>) -> Self {
+        regions.sort_by_key(|region| region.start.0);
+        MergedCells {
+            waiting: regions.into(),
+            open: Vec::new(),
         }
-        for r in top.max(first_row)..=bottom {
-            let Some(row) = rows.get_mut(r - first_row) else {
+    }
+
+    fn fill(&mut self, row: &mut SheetRow) {
+        let at = row.number as u32 - 1;
+        while self
+            .waiting
+            .front()
+            .is_some_and(|region| region.start.0 <= at)
+        {
+            let Some(region) = self.waiting.pop_front() else {
                 break;
             };
+            let value = if region.start.0 == at {
+                row.cells
+                    .get(region.start.1 as usize)
+                    .cloned()
+                    .unwrap_or_default()
+            } else {
+                String::new() // its top row was blank
+            };
+            if !value.is_empty() {
+                self.open.push((region, value));
+            }
+        }
+        self.open.retain(|(region, _)| region.end.0 >= at);
+        for (region, value) in &self.open {
+            let (left, right) = (region.start.1 as usize, region.end.1 as usize);
             if row.cells.len() <= right {
                 row.cells.resize(right + 1, String::new());
             }
             for cell in &mut row.cells[left..=right] {
                 if cell.is_empty() {
-                    cell.clone_from(&value);
+                    cell.clone_from(value);
                 }
             }
         }
