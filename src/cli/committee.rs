@@ -334,18 +334,18 @@ fn list(context: &Context, args: ListArgs) -> anyhow::Result<()> {
         labels::COMPLIANT_FLAG,
     ]);
     for committee in committees::list(db.conn(), &filter)? {
-        let holder = |role| Value::opt_text(committee.current(role).map(|m| m.name.clone()));
+        let compliant = committee.compliant();
         table.push(vec![
             Value::Int(committee.id),
-            Value::text(&committee.name),
-            Value::List(committee.units.iter().map(|u| u.name.clone()).collect()),
+            Value::Text(committee.name),
+            Value::List(committee.units.into_iter().map(|u| u.name).collect()),
             Value::Coded(committee.status.coded()),
             Value::opt_date(committee.established_on),
             Value::opt_int(committee.batch),
-            holder(Role::Director),
-            holder(Role::ExecutiveDeputy),
+            Value::opt_text(committee.director),
+            Value::opt_text(committee.executive_deputy),
             Value::Int(committee.standards.iter().filter(|(_, met)| *met).count() as i64),
-            Value::Bool(committee.compliant()),
+            Value::Bool(compliant),
         ]);
     }
     context.table(&table)

@@ -292,7 +292,7 @@ fn list(context: &Context, args: ListArgs) -> anyhow::Result<()> {
             None => None,
         },
     };
-    let table = ggw::report::meetings::list_table(&meetings::list(conn, &filter)?);
+    let table = ggw::report::meetings::list_table(meetings::list(conn, &filter)?);
     context.table(&table)
 }
 

@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::units::{self, UnitRef};
+use super::{Conditions, IdFinder};
 use crate::model::committee::{CommitteeStatus, Role, Standard};
 use crate::model::date::{Date, today};
 use crate::model::enums::Enumerated;
@@ -28,7 +29,7 @@ pub struct Committee {
 
 impl Committee {
     pub fn compliant(&self) -> bool {
-        self.standards.iter().all(|(_, met)| *met)
+        meets_all(&self.standards)
     }
 
     /// The current holder of a role, if any.
@@ -37,6 +38,11 @@ impl Committee {
             .iter()
             .find(|m| m.role == role && m.ended_on.is_none())
     }
+}
+
+/// Compliant (六有达标): all six standards met.
+fn meets_all(standards: &[(Standard, bool)]) -> bool {
+    standards.iter().all(|(_, met)| *met)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,57 +253,50 @@ fn no_committee_id(wanted: &str) -> Error {
     )
 }
 
-const SELECT_COMMITTEE: &str = "SELECT id, name, status, established_on, dissolved_on, batch,
-    has_leadership, has_team, has_rules, has_premises, has_files, has_funds, yearly_funds, note
-    FROM committee";
+/// A committee's own columns, read by [`committee_from_row`]: the six
+/// standards last, in the order of [`Standard::ALL`].
+fn select_committee() -> String {
+    let standards: Vec<String> = Standard::ALL
+        .iter()
+        .map(|standard| format!("c.{}", standard.column()))
+        .collect();
+    format!(
+        "SELECT c.id, c.name, c.status, c.established_on, c.dissolved_on, c.batch, c.yearly_funds,
+             c.note, {}
+         FROM committee c",
+        standards.join(", ")
+    )
+}
 
+/// By column position: by name, a list of a province's committees spent
+/// most of its reading on finding the columns.
 fn committee_from_row(row: &Row) -> rusqlite::Result<Committee> {
-    let status: String = row.get("status")?;
+    let status: String = row.get(2)?;
     let mut standards = Vec::new();
-    for standard in Standard::ALL {
-        standards.push((*standard, row.get::<_, bool>(standard.column())?));
+    for (i, standard) in Standard::ALL.iter().enumerate() {
+        standards.push((*standard, row.get::<_, bool>(8 + i)?));
     }
     Ok(Committee {
-        id: row.get("id")?,
-        name: row.get("name")?,
+        id: row.get(0)?,
+        name: row.get(1)?,
         status: CommitteeStatus::from_code(&status).unwrap_or(CommitteeStatus::Active),
-        established_on: row.get("established_on")?,
-        dissolved_on: row.get("dissolved_on")?,
-        batch: row.get("batch")?,
+        established_on: row.get(3)?,
+        dissolved_on: row.get(4)?,
+        batch: row.get(5)?,
         standards,
-        yearly_funds: row.get("yearly_funds")?,
-        note: row.get("note")?,
+        yearly_funds: row.get(6)?,
+        note: row.get(7)?,
         units: Vec::new(),
         members: Vec::new(),
     })
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Committee> {
-    let mut committee = conn
-        .query_row(
-            &format!("{SELECT_COMMITTEE} WHERE id = ?1"),
-            [id],
-            committee_from_row,
-        )
-        .optional()?
+    let mut this = Conditions::default();
+    this.add_with("c.id = ?", id);
+    let mut committee = read(conn, &this)?
+        .pop()
         .ok_or_else(|| no_committee_id(&id.to_string()))?;
-    fill(conn, &mut committee)?;
-    Ok(committee)
-}
-
-fn fill(conn: &Connection, committee: &mut Committee) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT u.id, u.name FROM committee_unit cu JOIN unit u ON u.id = cu.unit_id
-         WHERE cu.committee_id = ?1 AND cu.until IS NULL ORDER BY cu.position",
-    )?;
-    committee.units = stmt
-        .query_map([committee.id], |row| {
-            Ok(UnitRef {
-                id: row.get(0)?,
-                name: row.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, role, retired, post, phone, started_on, ended_on FROM committee_member
          WHERE committee_id = ?1 ORDER BY ended_on IS NOT NULL, ended_on DESC,
@@ -306,7 +305,7 @@ fn fill(conn: &Connection, committee: &mut Committee) -> Result<()> {
                  WHEN 'secretary_general' THEN 6 WHEN 'member' THEN 7 ELSE 8 END, id",
     )?;
     committee.members = stmt
-        .query_map([committee.id], |row| {
+        .query_map([id], |row| {
             let role: String = row.get(2)?;
             Ok(Member {
                 id: row.get(0)?,
@@ -320,7 +319,43 @@ fn fill(conn: &Connection, committee: &mut Committee) -> Result<()> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(())
+    Ok(committee)
+}
+
+/// The committees that meet `conditions` (on `c`), by id, with the units
+/// they cover now but without their members.
+fn read(conn: &Connection, conditions: &Conditions) -> Result<Vec<Committee>> {
+    let chosen = conditions.where_clause();
+    let sql = format!("{} {chosen} ORDER BY c.id", select_committee());
+    let mut committees: Vec<Committee> = conn
+        .prepare_cached(&sql)?
+        .query_map(conditions.values(), committee_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    // All the committees' units in one query, not one for each; in order
+    // of position sorted here: ordered by SQLite, the query took twice as long.
+    let sql = format!(
+        "SELECT cu.committee_id, cu.position, u.id, u.name
+         FROM committee c JOIN committee_unit cu ON cu.committee_id = c.id AND cu.until IS NULL
+             JOIN unit u ON u.id = cu.unit_id {chosen}"
+    );
+    let mut units: Vec<(i64, i64, UnitRef)> = conn
+        .prepare_cached(&sql)?
+        .query_map(conditions.values(), |row| {
+            let unit = UnitRef {
+                id: row.get(2)?,
+                name: row.get(3)?,
+            };
+            Ok((row.get(0)?, row.get(1)?, unit))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    units.sort_unstable_by_key(|(committee_id, position, _)| (*committee_id, *position));
+    let mut found = IdFinder::default();
+    for (committee_id, _, unit) in units {
+        if let Some(committee) = found.get(&mut committees, committee_id, |c| c.id) {
+            committee.units.push(unit);
+        }
+    }
+    Ok(committees)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -331,28 +366,84 @@ pub struct CommitteeFilter {
     pub include_dissolved: bool,
 }
 
-pub fn list(conn: &Connection, filter: &CommitteeFilter) -> Result<Vec<Committee>> {
-    let sql = format!(
-        "{SELECT_COMMITTEE}
-         WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR batch = ?2)
-           AND (?1 IS NOT NULL OR ?3 OR status <> 'dissolved')
-         ORDER BY id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut committees: Vec<Committee> = stmt
-        .query_map(
-            params![
-                filter.status.map(|s| s.code()),
-                filter.batch,
-                filter.include_dissolved
-            ],
-            committee_from_row,
-        )?
-        .collect::<rusqlite::Result<_>>()?;
-    for committee in &mut committees {
-        fill(conn, committee)?;
+/// A committee as the list shows it: of its members, only the serving
+/// director and executive deputy, so that a province's list reads a
+/// quarter of its members.
+#[derive(Debug, Clone)]
+pub struct CommitteeRow {
+    pub id: i64,
+    pub name: String,
+    pub status: CommitteeStatus,
+    pub established_on: Option<Date>,
+    pub batch: Option<i64>,
+    pub standards: Vec<(Standard, bool)>,
+    pub units: Vec<UnitRef>,
+    pub director: Option<String>,
+    pub executive_deputy: Option<String>,
+}
+
+impl CommitteeRow {
+    pub fn compliant(&self) -> bool {
+        meets_all(&self.standards)
     }
-    Ok(committees)
+}
+
+/// The committees that meet the filter, by id.
+pub fn list(conn: &Connection, filter: &CommitteeFilter) -> Result<Vec<CommitteeRow>> {
+    let mut conditions = Conditions::default();
+    match filter.status {
+        Some(status) => conditions.add_with("c.status = ?", status.code()),
+        None if !filter.include_dissolved => conditions.add("c.status <> 'dissolved'"),
+        None => {}
+    }
+    if let Some(batch) = filter.batch {
+        conditions.add_with("c.batch = ?", batch);
+    }
+    let mut rows: Vec<CommitteeRow> = read(conn, &conditions)?
+        .into_iter()
+        .map(|committee| CommitteeRow {
+            id: committee.id,
+            name: committee.name,
+            status: committee.status,
+            established_on: committee.established_on,
+            batch: committee.batch,
+            standards: committee.standards,
+            units: committee.units,
+            director: None,
+            executive_deputy: None,
+        })
+        .collect();
+    conditions.add("m.ended_on IS NULL AND m.role IN ('director', 'executive_deputy')");
+    // Unordered, SQLite reads all members for a whole list and looks up
+    // those of a few committees by committee; ordered, it read them all.
+    let sql = format!(
+        "SELECT m.committee_id, m.id, m.role, m.name
+         FROM committee c JOIN committee_member m ON m.committee_id = c.id {}",
+        conditions.where_clause()
+    );
+    let mut holders: Vec<(i64, i64, String, String)> = conn
+        .prepare_cached(&sql)?
+        .query_map(conditions.values(), |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    // The holder is the one Committee::current finds: of the serving
+    // members in that role, the first added.
+    holders.sort_unstable_by_key(|(committee_id, id, _, _)| (*committee_id, *id));
+    let mut found = IdFinder::default();
+    for (committee_id, _, role, name) in holders {
+        if let Some(row) = found.get(&mut rows, committee_id, |row| row.id) {
+            let held = match Role::from_code(&role) {
+                Some(Role::Director) => &mut row.director,
+                Some(Role::ExecutiveDeputy) => &mut row.executive_deputy,
+                _ => continue,
+            };
+            if held.is_none() {
+                *held = Some(name);
+            }
+        }
+    }
+    Ok(rows)
 }
 
 /// Changes to a committee; `None` leaves a value as it is.

@@ -230,3 +230,30 @@ impl Conditions {
         rusqlite::params_from_iter(self.values.iter())
     }
 }
+
+/// Finds rows sorted by id by their id as a query's rows for them come in:
+/// one row's mostly together and rows mostly in order, so the row found
+/// last and the one after it are tried first.
+#[derive(Default)]
+pub(crate) struct IdFinder {
+    last: usize,
+}
+
+impl IdFinder {
+    pub(crate) fn get<'a, T>(
+        &mut self,
+        rows: &'a mut [T],
+        id: i64,
+        id_of: impl Fn(&T) -> i64,
+    ) -> Option<&'a mut T> {
+        let at = |i: usize| rows.get(i).is_some_and(|row| id_of(row) == id);
+        if !at(self.last) {
+            self.last = if at(self.last + 1) {
+                self.last + 1
+            } else {
+                rows.binary_search_by_key(&id, &id_of).ok()?
+            };
+        }
+        rows.get_mut(self.last)
+    }
+}

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::kinds::{self, Kind};
-use super::{Conditions, FieldError};
+use super::{Conditions, FieldError, IdFinder};
 use crate::model::committee::CommitteeStatus;
 use crate::model::credit_code::{self, CreditCodeError};
 use crate::model::date::Date;
@@ -718,7 +718,6 @@ fn unit_from_row(row: &Row) -> rusqlite::Result<Unit> {
 /// (`units` in ascending id order): one read of each table for all of them,
 /// not two queries a unit. `only` narrows the reads to one unit.
 fn complete(conn: &Connection, units: &mut [Unit], only: Option<i64>) -> Result<()> {
-    let position = |id: i64| units.binary_search_by_key(&id, |u| u.id).ok();
     // Two texts rather than `?1 IS NULL OR …`, which keeps SQLite off the index.
     let (alias_filter, cover_filter) = match only {
         Some(_) => ("WHERE unit_id = ?1", "WHERE cu.unit_id = ?1"),
@@ -728,15 +727,16 @@ fn complete(conn: &Connection, units: &mut [Unit], only: Option<i64>) -> Result<
         "SELECT unit_id, alias FROM unit_alias {alias_filter} ORDER BY unit_id, alias"
     ))?;
     let mut rows = aliases.query(rusqlite::params_from_iter(only))?;
-    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut found = IdFinder::default();
     while let Some(row) = rows.next()? {
-        if let Some(index) = position(row.get(0)?) {
-            found.push((index, row.get(1)?));
+        if let Some(unit) = found.get(units, row.get(0)?, |u| u.id) {
+            unit.aliases.push(row.get(1)?);
         }
     }
     // A unit's committee: the one covering it now (active before planned),
-    // else the one that covered it last. `+cu.unit_id` sorts all rows at
-    // once: walking the unit index, SQLite sorted each unit's rows apart.
+    // else the one that covered it last: the first of its rows. `+cu.unit_id`
+    // sorts all rows at once: walking the unit index, SQLite sorted each
+    // unit's rows apart.
     let mut committees = conn.prepare_cached(&format!(
         "SELECT cu.unit_id, c.id, c.status, c.established_on
          FROM committee_unit cu JOIN committee c ON c.id = cu.committee_id {cover_filter}
@@ -744,29 +744,18 @@ fn complete(conn: &Connection, units: &mut [Unit], only: Option<i64>) -> Result<
                   c.status = 'planned' DESC, c.established_on DESC, c.id DESC"
     ))?;
     let mut rows = committees.query(rusqlite::params_from_iter(only))?;
-    let mut links: Vec<(usize, CommitteeLink)> = Vec::new();
     while let Some(row) = rows.next()? {
-        let Some(index) = position(row.get(0)?) else {
+        let Some(unit) = found.get(units, row.get(0)?, |u| u.id) else {
             continue;
         };
-        if links.last().is_some_and(|(last, _)| *last == index) {
-            continue;
-        }
-        let status: String = row.get(2)?;
-        links.push((
-            index,
-            CommitteeLink {
+        if unit.committee.is_none() {
+            let status: String = row.get(2)?;
+            unit.committee = Some(CommitteeLink {
                 id: row.get(1)?,
                 status: CommitteeStatus::from_code(&status).unwrap_or(CommitteeStatus::Active),
                 established_on: row.get(3)?,
-            },
-        ));
-    }
-    for (index, alias) in found {
-        units[index].aliases.push(alias);
-    }
-    for (index, link) in links {
-        units[index].committee = Some(link);
+            });
+        }
     }
     Ok(())
 }

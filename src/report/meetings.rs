@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 use crate::Result;
-use crate::db::meetings::{self, Meeting, MeetingFilter};
+use crate::db::meetings::{self, MeetingFilter, MeetingRow};
 use crate::model::period::Period;
 use crate::output::{Coded, Label, Table, Value, labels};
 
@@ -22,20 +22,19 @@ const UNITS_REPRESENTED: Label = Label {
 /// One row per meeting kind held in the period, then the total. A unit
 /// that came to several meetings is represented once.
 pub fn meetings_table(conn: &Connection, period: Period) -> Result<Table> {
-    let held = meetings::list(
-        conn,
-        &MeetingFilter {
-            period: Some(period),
-            ..MeetingFilter::default()
-        },
-    )?;
+    let filter = MeetingFilter {
+        period: Some(period),
+        ..MeetingFilter::default()
+    };
+    let held = meetings::list(conn, &filter)?;
+    let attending = meetings::units_attending(conn, &filter)?;
     let mut table = Table::new(vec![
         labels::KIND,
         MEETINGS,
         labels::ATTENDEES,
         UNITS_REPRESENTED,
     ]);
-    let mut kinds: Vec<(i64, Coded, Vec<&Meeting>)> = Vec::new();
+    let mut kinds: Vec<(i64, Coded, Vec<&MeetingRow>)> = Vec::new();
     for meeting in &held {
         match kinds.iter_mut().find(|(id, _, _)| *id == meeting.kind.id) {
             Some((_, _, members)) => members.push(meeting),
@@ -43,40 +42,41 @@ pub fn meetings_table(conn: &Connection, period: Period) -> Result<Table> {
         }
     }
     kinds.sort_by_key(|(id, _, _)| *id);
-    for (_, kind, members) in &kinds {
-        table.push(figures(Value::Coded(kind.clone()), members));
+    for (kind_id, kind, members) in &kinds {
+        let units = attending.iter().filter(|(kind, _)| kind == kind_id).count();
+        table.push(figures(Value::Coded(kind.clone()), members, units));
     }
     let total = Coded {
         code: "total".to_string(),
         zh: labels::TOTAL.zh.to_string(),
         en: labels::TOTAL.en.to_string(),
     };
+    let mut units: Vec<i64> = attending.iter().map(|(_, unit)| *unit).collect();
+    units.sort_unstable();
+    units.dedup();
     table.push(figures(
         Value::Coded(total),
         &held.iter().collect::<Vec<_>>(),
+        units.len(),
     ));
     Ok(table)
 }
 
-fn figures(kind: Value, members: &[&Meeting]) -> Vec<Value> {
+/// A row of figures: the meetings, their attendance, and the units
+/// represented, counted by the caller.
+fn figures(kind: Value, members: &[&MeetingRow], units: usize) -> Vec<Value> {
     let attendance: i64 = members.iter().filter_map(|m| m.attendees()).sum();
-    let mut units: Vec<i64> = members
-        .iter()
-        .flat_map(|m| m.units.iter().map(|a| a.unit.id))
-        .collect();
-    units.sort_unstable();
-    units.dedup();
     vec![
         kind,
         Value::Int(members.len() as i64),
         Value::Int(attendance),
-        Value::Int(units.len() as i64),
+        Value::Int(units as i64),
     ]
 }
 
 /// The meetings themselves, one row each: what `meeting list` prints and
-/// the bulletin lists.
-pub fn list_table(held: &[Meeting]) -> Table {
+/// the bulletin lists. Takes the rows to move their text into the table.
+pub fn list_table(held: Vec<MeetingRow>) -> Table {
     let mut table = Table::new(vec![
         labels::ID,
         labels::HELD_ON,
@@ -89,16 +89,17 @@ pub fn list_table(held: &[Meeting]) -> Table {
         labels::SPEAKERS,
     ]);
     for meeting in held {
+        let attendees = meeting.attendees();
         table.push(vec![
             Value::Int(meeting.id),
             Value::Date(meeting.held_on),
-            Value::text(&meeting.title),
+            Value::Text(meeting.title),
             Value::Coded(meeting.kind.coded()),
-            Value::List(meeting.hosts.iter().map(|h| h.name.clone()).collect()),
-            Value::opt_text(meeting.presider.clone()),
-            Value::opt_int(meeting.attendees()),
-            Value::Int(meeting.units.len() as i64),
-            Value::Int(meeting.speakers.len() as i64),
+            Value::List(meeting.hosts),
+            Value::opt_text(meeting.presider),
+            Value::opt_int(attendees),
+            Value::Int(meeting.units),
+            Value::Int(meeting.speakers),
         ]);
     }
     table
@@ -113,5 +114,5 @@ pub fn period_list_table(conn: &Connection, period: Period) -> Result<Table> {
             ..MeetingFilter::default()
         },
     )?;
-    Ok(list_table(&held))
+    Ok(list_table(held))
 }
