@@ -150,7 +150,14 @@ pub fn volunteers_table(
     columns.push(AGE_UNKNOWN);
     let mut table = Table::new(columns);
 
-    let mut by_unit: HashMap<Option<i64>, [i64; WIDTH]> = HashMap::new();
+    // Counts by unit id in a table, not a hash map: 300,000 rows look their
+    // unit up. An id beyond the table (a unit added since) or no unit at
+    // all is counted aside.
+    let last_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM unit", [], |row| {
+        row.get(0)
+    })?;
+    let mut by_id = vec![[0_i64; WIDTH]; usize::try_from(last_id).unwrap_or(0) + 1];
+    let mut aside: HashMap<Option<i64>, [i64; WIDTH]> = HashMap::new();
     let mut stmt = conn.prepare(
         "SELECT v.unit_id, v.category, v.is_model, v.joined_on >= ?2 AND v.joined_on <= ?3,
                 v.birth_date
@@ -166,7 +173,13 @@ pub fn volunteers_table(
     let total_at = CATEGORIES.len();
     while let Some(row) = rows.next()? {
         let unit: Option<i64> = row.get(0)?;
-        let counts = by_unit.entry(unit).or_insert([0; WIDTH]);
+        let slot = unit
+            .and_then(|id| usize::try_from(id).ok())
+            .and_then(|id| by_id.get_mut(id));
+        let counts = match slot {
+            Some(counts) => counts,
+            None => aside.entry(unit).or_insert([0; WIDTH]),
+        };
         let category = text(row.get_ref(1)?);
         if let Some(at) = CATEGORIES
             .iter()
@@ -194,8 +207,15 @@ pub fn volunteers_table(
         .prepare("SELECT id, name FROM unit")?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    // Units in registry order, then no unit.
-    let mut by_unit: Vec<(Option<i64>, [i64; WIDTH])> = by_unit.into_iter().collect();
+    // Units in registry order, then no unit; a unit is listed when it has
+    // a volunteer (every one counts in the total).
+    let mut by_unit: Vec<(Option<i64>, [i64; WIDTH])> = by_id
+        .into_iter()
+        .enumerate()
+        .filter(|(_, counts)| counts[total_at] > 0)
+        .map(|(id, counts)| (Some(id as i64), counts))
+        .chain(aside)
+        .collect();
     by_unit.sort_by_key(|(unit, _)| (unit.is_none(), *unit));
     let mut totals = [0_i64; WIDTH];
     for (unit, counts) in by_unit {
