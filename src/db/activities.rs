@@ -350,12 +350,7 @@ fn activity_from_row(row: &Row) -> rusqlite::Result<Activity> {
             id: unit_id,
             name: row.get(2)?,
         },
-        kind: Kind {
-            id: kind_id,
-            code: row.get(6)?,
-            zh: row.get(7)?,
-            en: row.get(8)?,
-        },
+        kind: Kind::read_at(row, 5)?,
     })
 }
 

@@ -26,6 +26,17 @@ impl Kind {
         }
     }
 
+    /// A kind from four columns of a query, from `at` on: its id, code,
+    /// name_zh and name_en, read by position.
+    pub fn read_at(row: &rusqlite::Row, at: usize) -> rusqlite::Result<Kind> {
+        Ok(Kind {
+            id: row.get(at)?,
+            code: row.get(at + 1)?,
+            zh: row.get(at + 2)?,
+            en: row.get(at + 3)?,
+        })
+    }
+
     fn from_row(row: &rusqlite::Row) -> rusqlite::Result<Kind> {
         Ok(Kind {
             id: row.get("id")?,

@@ -694,12 +694,7 @@ fn unit_from_row(row: &Row) -> rusqlite::Result<Unit> {
         id: row.get(0)?,
         name: row.get(1)?,
         aliases: Vec::new(),
-        kind: Kind {
-            id: row.get(2)?,
-            code: row.get(3)?,
-            zh: row.get(4)?,
-            en: row.get(5)?,
-        },
+        kind: Kind::read_at(row, 2)?,
         parent: reference(row.get(6)?, row.get(7)?),
         credit_code: row.get(8)?,
         staff: row.get(9)?,

@@ -354,20 +354,21 @@ fn csv_error(path: &Path, e: csv::Error) -> Error {
     }
 }
 
+fn not_a_workbook(path: &Path, reason: &dyn std::fmt::Display) -> Error {
+    refuse_whole_file(
+        path,
+        crate::text!(
+            "不是可读取的电子表格（{reason}）：请确认文件完整，或另存为 .xlsx 后再导入",
+            "not a readable spreadsheet ({reason}): check the file, or save it as .xlsx and import again"
+        ),
+    )
+}
+
 fn workbook_rows(path: &Path, sheet: Option<&str>) -> Result<Rows> {
     if !path.exists() {
         return Err(unreadable(path, io::Error::from(io::ErrorKind::NotFound)));
     }
-    let not_a_workbook = |e: &dyn std::fmt::Display| {
-        let reason = e.to_string();
-        refuse_whole_file(
-            path,
-            crate::text!(
-                "不是可读取的电子表格（{reason}）：请确认文件完整，或另存为 .xlsx 后再导入",
-                "not a readable spreadsheet ({reason}): check the file, or save it as .xlsx and import again"
-            ),
-        )
-    };
+    let not_a_workbook = |e: &dyn std::fmt::Display| not_a_workbook(path, e);
     let mut workbook = open_workbook_auto(path).map_err(|e| not_a_workbook(&e))?;
     let names = workbook.sheet_names();
     let index = match sheet {
@@ -458,16 +459,7 @@ fn streamed_sheet(
     name: String,
     mut merged: MergedCells,
 ) -> Result<(StreamedRows, u64)> {
-    let failed = |path: &Path, e: XlsxError| {
-        let reason = e.to_string();
-        refuse_whole_file(
-            path,
-            crate::text!(
-                "不是可读取的电子表格（{reason}）：请确认文件完整，或另存为 .xlsx 后再导入",
-                "not a readable spreadsheet ({reason}): check the file, or save it as .xlsx and import again"
-            ),
-        )
-    };
+    let failed = |path: &Path, e: XlsxError| not_a_workbook(path, &e);
     let dimensions = xlsx
         .worksheet_cells_reader(&name)
         .map_err(|e| failed(path, e))?
