@@ -137,6 +137,9 @@ CREATE TABLE committee_member (
 
 CREATE INDEX committee_member_committee ON committee_member (committee_id);
 CREATE INDEX committee_member_volunteer ON committee_member (volunteer_id);
+-- The serving heads `committee list` shows, without reading every member.
+CREATE INDEX committee_member_heads ON committee_member (committee_id, id, role, name)
+WHERE ended_on IS NULL AND role IN ('director', 'executive_deputy');
 
 -- 五老: the volunteers, with the unit they serve. The checks of codes are
 -- written with OR, not IN: SQLite builds a temporary table for an IN list

@@ -413,9 +413,10 @@ pub fn list(conn: &Connection, filter: &CommitteeFilter) -> Result<Vec<Committee
             executive_deputy: None,
         })
         .collect();
+    // The condition of the index committee_member_heads, word for word, so
+    // that SQLite reads the heads from it and not every member. Unordered:
+    // ordered, SQLite read them all.
     conditions.add("m.ended_on IS NULL AND m.role IN ('director', 'executive_deputy')");
-    // Unordered, SQLite reads all members for a whole list and looks up
-    // those of a few committees by committee; ordered, it read them all.
     let sql = format!(
         "SELECT m.committee_id, m.id, m.role, m.name
          FROM committee c JOIN committee_member m ON m.committee_id = c.id {}",

@@ -57,6 +57,10 @@ pub const UPGRADES: &[Upgrade] = &[
         version: 8,
         sql: include_str!("upgrades/0008_volunteer_checks.sql"),
     },
+    Upgrade {
+        version: 9,
+        sql: include_str!("upgrades/0009_committee_heads.sql"),
+    },
 ];
 
 pub fn latest_version() -> i64 {
