@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::mpsc;
 
-use calamine::{Data, Dimensions, Range, Reader, Sheets, Xlsx, XlsxError, open_workbook_auto};
+use calamine::{Data, Dimensions, Range, Reader, Sheets, Xlsx, open_workbook_auto};
 
 use super::decode::{TextEncoding, Undecodable, decoding, detect};
 use super::refuse_whole_file;
@@ -368,8 +368,7 @@ fn workbook_rows(path: &Path, sheet: Option<&str>) -> Result<Rows> {
     if !path.exists() {
         return Err(unreadable(path, io::Error::from(io::ErrorKind::NotFound)));
     }
-    let not_a_workbook = |e: &dyn std::fmt::Display| not_a_workbook(path, e);
-    let mut workbook = open_workbook_auto(path).map_err(|e| not_a_workbook(&e))?;
+    let mut workbook = open_workbook_auto(path).map_err(|e| not_a_workbook(path, &e))?;
     let names = workbook.sheet_names();
     let index = match sheet {
         None => 0,
@@ -407,7 +406,7 @@ fn workbook_rows(path: &Path, sheet: Option<&str>) -> Result<Rows> {
         mut other => {
             let range = match other.worksheet_range_at(index) {
                 Some(Ok(range)) => range,
-                Some(Err(e)) => return Err(not_a_workbook(&e)),
+                Some(Err(e)) => return Err(not_a_workbook(path, &e)),
                 None => {
                     return Err(refuse_whole_file(
                         path,
@@ -459,10 +458,9 @@ fn streamed_sheet(
     name: String,
     mut merged: MergedCells,
 ) -> Result<(StreamedRows, u64)> {
-    let failed = |path: &Path, e: XlsxError| not_a_workbook(path, &e);
     let dimensions = xlsx
         .worksheet_cells_reader(&name)
-        .map_err(|e| failed(path, e))?
+        .map_err(|e| not_a_workbook(path, &e))?
         .dimensions();
     let total = u64::from(dimensions.end.0.saturating_sub(dimensions.start.0)) + 1;
     let (sender, receiver) = mpsc::sync_channel(ROWS_READ_AHEAD);
@@ -471,7 +469,7 @@ fn streamed_sheet(
         let mut cells = match xlsx.worksheet_cells_reader(&name) {
             Ok(cells) => cells,
             Err(e) => {
-                let _ = sender.send(Err(failed(&file, e)));
+                let _ = sender.send(Err(not_a_workbook(&file, &e)));
                 return;
             }
         };
@@ -481,7 +479,7 @@ fn streamed_sheet(
                 Ok(Some(cell)) => cell,
                 Ok(None) => break,
                 Err(e) => {
-                    let _ = sender.send(Err(failed(&file, e)));
+                    let _ = sender.send(Err(not_a_workbook(&file, &e)));
                     return;
                 }
             };
