@@ -170,54 +170,59 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// A valid zip archive holding one stored (uncompressed) file: a zip, but
-/// no workbook.
-fn zip_with_one_file(name: &str, content: &[u8]) -> Vec<u8> {
-    let crc = crc32(content);
-    let size = u32::try_from(content.len()).unwrap();
-    let name_len = u16::try_from(name.len()).unwrap();
+/// A zip of the given files, stored uncompressed, as a workbook is one.
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
     let mut zip = Vec::new();
-    // Local file header.
-    zip.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-    zip.extend_from_slice(&20u16.to_le_bytes()); // version needed
-    zip.extend_from_slice(&0u16.to_le_bytes()); // flags
-    zip.extend_from_slice(&0u16.to_le_bytes()); // method: stored
-    zip.extend_from_slice(&0u16.to_le_bytes()); // time
-    zip.extend_from_slice(&0x21u16.to_le_bytes()); // date: 1980-01-01
-    zip.extend_from_slice(&crc.to_le_bytes());
-    zip.extend_from_slice(&size.to_le_bytes());
-    zip.extend_from_slice(&size.to_le_bytes());
-    zip.extend_from_slice(&name_len.to_le_bytes());
-    zip.extend_from_slice(&0u16.to_le_bytes()); // extra length
-    zip.extend_from_slice(name.as_bytes());
-    zip.extend_from_slice(content);
-    // Central directory.
+    let mut directory = Vec::new();
+    for (name, content) in files {
+        let crc = crc32(content);
+        let size = u32::try_from(content.len()).unwrap();
+        let name_len = u16::try_from(name.len()).unwrap();
+        let offset = u32::try_from(zip.len()).unwrap();
+        // Local file header.
+        zip.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        zip.extend_from_slice(&20u16.to_le_bytes()); // version needed
+        zip.extend_from_slice(&0u16.to_le_bytes()); // flags
+        zip.extend_from_slice(&0u16.to_le_bytes()); // method: stored
+        zip.extend_from_slice(&0u16.to_le_bytes()); // time
+        zip.extend_from_slice(&0x21u16.to_le_bytes()); // date: 1980-01-01
+        zip.extend_from_slice(&crc.to_le_bytes());
+        zip.extend_from_slice(&size.to_le_bytes());
+        zip.extend_from_slice(&size.to_le_bytes());
+        zip.extend_from_slice(&name_len.to_le_bytes());
+        zip.extend_from_slice(&0u16.to_le_bytes()); // extra length
+        zip.extend_from_slice(name.as_bytes());
+        zip.extend_from_slice(content);
+        // Its central directory entry.
+        directory.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        directory.extend_from_slice(&20u16.to_le_bytes()); // version made by
+        directory.extend_from_slice(&20u16.to_le_bytes()); // version needed
+        directory.extend_from_slice(&0u16.to_le_bytes()); // flags
+        directory.extend_from_slice(&0u16.to_le_bytes()); // method
+        directory.extend_from_slice(&0u16.to_le_bytes()); // time
+        directory.extend_from_slice(&0x21u16.to_le_bytes()); // date
+        directory.extend_from_slice(&crc.to_le_bytes());
+        directory.extend_from_slice(&size.to_le_bytes());
+        directory.extend_from_slice(&size.to_le_bytes());
+        directory.extend_from_slice(&name_len.to_le_bytes());
+        directory.extend_from_slice(&0u16.to_le_bytes()); // extra length
+        directory.extend_from_slice(&0u16.to_le_bytes()); // comment length
+        directory.extend_from_slice(&0u16.to_le_bytes()); // disk
+        directory.extend_from_slice(&0u16.to_le_bytes()); // internal attributes
+        directory.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+        directory.extend_from_slice(&offset.to_le_bytes()); // local header offset
+        directory.extend_from_slice(name.as_bytes());
+    }
     let directory_at = u32::try_from(zip.len()).unwrap();
-    zip.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-    zip.extend_from_slice(&20u16.to_le_bytes()); // version made by
-    zip.extend_from_slice(&20u16.to_le_bytes()); // version needed
-    zip.extend_from_slice(&0u16.to_le_bytes()); // flags
-    zip.extend_from_slice(&0u16.to_le_bytes()); // method
-    zip.extend_from_slice(&0u16.to_le_bytes()); // time
-    zip.extend_from_slice(&0x21u16.to_le_bytes()); // date
-    zip.extend_from_slice(&crc.to_le_bytes());
-    zip.extend_from_slice(&size.to_le_bytes());
-    zip.extend_from_slice(&size.to_le_bytes());
-    zip.extend_from_slice(&name_len.to_le_bytes());
-    zip.extend_from_slice(&0u16.to_le_bytes()); // extra length
-    zip.extend_from_slice(&0u16.to_le_bytes()); // comment length
-    zip.extend_from_slice(&0u16.to_le_bytes()); // disk
-    zip.extend_from_slice(&0u16.to_le_bytes()); // internal attributes
-    zip.extend_from_slice(&0u32.to_le_bytes()); // external attributes
-    zip.extend_from_slice(&0u32.to_le_bytes()); // local header offset
-    zip.extend_from_slice(name.as_bytes());
-    let directory_len = u32::try_from(zip.len()).unwrap() - directory_at;
+    let directory_len = u32::try_from(directory.len()).unwrap();
+    let entries = u16::try_from(files.len()).unwrap();
+    zip.extend_from_slice(&directory);
     // End of central directory.
     zip.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
     zip.extend_from_slice(&0u16.to_le_bytes()); // this disk
     zip.extend_from_slice(&0u16.to_le_bytes()); // directory disk
-    zip.extend_from_slice(&1u16.to_le_bytes()); // entries here
-    zip.extend_from_slice(&1u16.to_le_bytes()); // entries in all
+    zip.extend_from_slice(&entries.to_le_bytes()); // entries here
+    zip.extend_from_slice(&entries.to_le_bytes()); // entries in all
     zip.extend_from_slice(&directory_len.to_le_bytes());
     zip.extend_from_slice(&directory_at.to_le_bytes());
     zip.extend_from_slice(&0u16.to_le_bytes()); // comment length
@@ -308,7 +313,7 @@ fn a_workbook_cut_in_half_is_refused_by_every_importer() {
 #[test]
 fn a_zip_that_is_no_workbook_is_refused_by_every_importer() {
     let reg = registry();
-    let zip = zip_with_one_file("readme.txt", "单位名称\n鸡西市教育局\n".as_bytes());
+    let zip = zip_of(&[("readme.txt", "单位名称\n鸡西市教育局\n".as_bytes())]);
     for (noun, _, _) in IMPORTERS {
         let path = reg.file(&format!("{noun}-zip.xlsx"), &zip);
         let err = refused(&reg, noun, &path);
@@ -317,6 +322,56 @@ fn a_zip_that_is_no_workbook_is_refused_by_every_importer() {
             "{err}"
         );
     }
+}
+
+/// A workbook whose sheet stops after its rows, before its closing tags
+/// (a sheet cut short inside a whole zip), is refused whole: the rows read
+/// before the break are not imported, however the sheet is read.
+#[test]
+fn a_sheet_cut_short_after_its_rows_is_refused_whole() {
+    let reg = registry();
+    let text = |cell: &str, value: &str| {
+        format!(r#"<c r="{cell}" t="inlineStr"><is><t>{value}</t></is></c>"#)
+    };
+    let sheet = format!(
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">{}{}{}</row><row r="2">{}{}{}</row><row r="3">{}{}{}</row>"#,
+        text("A1", "姓名"),
+        text("B1", "五老类别"),
+        text("C1", "所在单位"),
+        text("A2", "张德福"),
+        text("B2", "老干部"),
+        text("C2", "市司法局"),
+        text("A3", "李淑珍"),
+        text("B3", "老教师"),
+        text("C3", "市司法局"),
+    );
+    let workbook = zip_of(&[
+        (
+            "[Content_Types].xml",
+            br#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            br#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+    ]);
+    let path = reg.file("broken.xlsx", &workbook);
+    let before = reg.count("SELECT count(*) FROM volunteer");
+    let err = refused(&reg, "volunteer", &path);
+    assert!(
+        err.starts_with(&format!("错误：{}: 不是可读取的电子表格（", path.display())),
+        "{err}"
+    );
+    assert_eq!(reg.count("SELECT count(*) FROM volunteer"), before);
 }
 
 /// A quote that is never closed swallows the rest of the file into one
