@@ -121,6 +121,15 @@ impl Value {
 }
 
 impl Coded {
+    /// A label as a cell: its JSON key the code, as the total row's 合计.
+    pub fn of_label(label: Label) -> Coded {
+        Coded {
+            code: label.key.to_string(),
+            zh: label.zh.to_string(),
+            en: label.en.to_string(),
+        }
+    }
+
     pub fn label(&self, lang: Lang) -> &str {
         match lang {
             Lang::Zh => &self.zh,

@@ -85,11 +85,7 @@ pub fn activities_table(conn: &Connection, period: Period, by: By) -> Result<Tab
         all = all + group;
         table.push(figures(name, group));
     }
-    let total = Value::Coded(Coded {
-        code: "total".to_string(),
-        zh: labels::TOTAL.zh.to_string(),
-        en: labels::TOTAL.en.to_string(),
-    });
+    let total = Value::Coded(Coded::of_label(labels::TOTAL));
     table.push(figures(total, all));
     Ok(table)
 }

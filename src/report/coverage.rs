@@ -96,11 +96,7 @@ pub fn coverage_table(rows: &[CoverageRow]) -> Table {
     for row in rows {
         let kind = match &row.kind {
             Some(kind) => kind.coded(),
-            None => Coded {
-                code: "total".to_string(),
-                zh: labels::TOTAL.zh.to_string(),
-                en: labels::TOTAL.en.to_string(),
-            },
+            None => Coded::of_label(labels::TOTAL),
         };
         table.push(vec![
             Value::Coded(kind),

@@ -46,11 +46,7 @@ pub fn meetings_table(conn: &Connection, period: Period) -> Result<Table> {
         let units = attending.iter().filter(|(kind, _)| kind == kind_id).count();
         table.push(figures(Value::Coded(kind.clone()), members, units));
     }
-    let total = Coded {
-        code: "total".to_string(),
-        zh: labels::TOTAL.zh.to_string(),
-        en: labels::TOTAL.en.to_string(),
-    };
+    let total = Coded::of_label(labels::TOTAL);
     let mut units: Vec<i64> = attending.iter().map(|(_, unit)| *unit).collect();
     units.sort_unstable();
     units.dedup();

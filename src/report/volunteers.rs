@@ -228,11 +228,7 @@ pub fn volunteers_table(
         }
         table.push(figures(unit, &counts, joined_in.is_some()));
     }
-    let total = Value::Coded(Coded {
-        code: "total".to_string(),
-        zh: labels::TOTAL.zh.to_string(),
-        en: labels::TOTAL.en.to_string(),
-    });
+    let total = Value::Coded(Coded::of_label(labels::TOTAL));
     table.push(figures(total, &totals, joined_in.is_some()));
     Ok(table)
 }
